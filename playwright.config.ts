@@ -1,0 +1,30 @@
+import { defineConfig, devices } from '@playwright/test';
+// @ts-expect-error -- plain ESM helper shared with scripts/e2e.mjs, no type declarations
+import { findBrowser, launchArgs } from './scripts/browser.mjs';
+
+const browser = findBrowser() as { path?: string; source: string };
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: 'http://127.0.0.1:4173',
+    trace: 'retain-on-failure',
+    ...devices['Desktop Chrome'],
+    launchOptions: {
+      // A system Chromium (or CHROMIUM_PATH) is used as is; otherwise Playwright's own browser.
+      executablePath: browser.source === 'playwright' ? undefined : browser.path,
+      args: launchArgs(),
+    },
+  },
+  webServer: {
+    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+    url: 'http://127.0.0.1:4173',
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});
