@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { createLambdaSimulation } from './simulation';
+
+describe('bounded memory', () => {
+  it('finished invocations leave no running child actors and buffers stay bounded', () => {
+    const limits = { traceEvents: 500, logEvents: 300, finishedInvocations: 200, destinationRecords: 50, shutdownEnvironments: 10 };
+    const sim = createLambdaSimulation({
+      seed: 9,
+      limits,
+      functions: [
+        {
+          FunctionName: 'busy',
+          ReservedConcurrentExecutions: 5,
+          MaximumRetryAttempts: 0,
+          Timeout: 2,
+          Handler: { durationMs: 300, jitterMs: 200, failure: { mode: 'probability', p: 0.2 } },
+          DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:f' } },
+        },
+        { FunctionName: 'other', Handler: { durationMs: 100, failure: { mode: 'hang' } }, Timeout: 1 },
+      ],
+    });
+    for (let i = 0; i < 4000; i++) {
+      sim.advanceTo(i * 60);
+      sim.invoke({ FunctionName: i % 4 === 0 ? 'other' : 'busy', InvocationType: i % 2 ? 'Event' : 'RequestResponse' });
+    }
+    const liveEnvs = sim.environments().filter((e) => e.state !== 'shutdown').length;
+    expect(sim.actorCount()).toBe(1 + 2 + liveEnvs); // the service, one queue per function, live environments
+    expect(liveEnvs).toBeLessThanOrEqual(5 + 10);
+    sim.advanceBy(2 * 3_600_000);
+    expect(sim.stats().active).toBe(0);
+    expect(sim.actorCount()).toBe(3); // every environment shut down after idling; no actor per invocation
+    expect(sim.trace()).toHaveLength(limits.traceEvents);
+    expect(sim.logEvents()).toHaveLength(limits.logEvents);
+    expect(sim.invocations()).toHaveLength(limits.finishedInvocations);
+    expect(sim.destinationRecords()).toHaveLength(limits.destinationRecords);
+    expect(sim.environments().length).toBeLessThanOrEqual(limits.shutdownEnvironments);
+    // Running totals are not bounded: nothing was lost, only forgotten.
+    const s = sim.stats();
+    expect(s.accepted + s.rejected).toBe(4000);
+    expect(Object.values(s.outcomes).reduce((a, b) => a + b, 0)).toBe(s.accepted);
+    // The newest events are the ones kept.
+    expect(sim.trace().at(-1)?.t).toBe(Math.max(...sim.trace().map((e) => e.t)));
+  });
+});

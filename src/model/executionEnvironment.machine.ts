@@ -1,0 +1,283 @@
+/**
+ * One execution environment (a barista): Init (cold start) → busy with one request →
+ * frozen/idle → … → shutdown. It owns a CloudWatch log stream. Timeouts and crashes
+ * reset (shut down) the environment; idle on-demand environments shut down after a
+ * seeded 5–15 minutes; provisioned ones never shut down for idleness.
+ */
+import { assign, sendParent, setup } from 'xstate';
+import { MODEL_LIMITS } from './defaults';
+import type { Ledger } from './ledger';
+import { endLine, pythonErrorLine, pythonInfoLine, reportLine, startLine, timeoutLine } from './logFormat';
+import { uniform } from './prng';
+import type { RunPlan } from './runPlan';
+import type { EnvironmentView } from './types';
+
+export interface EnvironmentInput {
+  envId: string;
+  functionName: string;
+  ledger: Ledger;
+  provisioned: boolean;
+  /** Provisioned environments at start are already initialised (no Init phase, no Init Duration). */
+  preInitialized: boolean;
+  /** Reported Init Duration (ms). */
+  initDurationMs: number;
+  logStreamName: string;
+  /** The request that caused this cold start, run right after Init. */
+  run?: RunPlan;
+}
+
+interface EnvironmentContext {
+  envId: string;
+  functionName: string;
+  ledger: Ledger;
+  view: EnvironmentView;
+  provisioned: boolean;
+  preInitialized: boolean;
+  initDurationMs: number;
+  logStreamName: string;
+  run: RunPlan | undefined;
+  /** The current run follows this environment's Init (a cold start). */
+  coldRun: boolean;
+  retiring: boolean;
+  idleMs: number;
+  shutdownReason: string;
+}
+
+export type EnvironmentEvent =
+  | { type: 'run.assigned'; plan: RunPlan }
+  /** Shut down as soon as the current run (if any) ends: config updated, provisioning reduced. */
+  | { type: 'env.retire'; reason: string };
+
+/** What an environment tells the Lambda service. */
+export type EnvironmentReport =
+  | { type: 'env.ready'; envId: string }
+  | { type: 'run.finished'; envId: string; plan: RunPlan; resets: boolean; coldStart: boolean }
+  | { type: 'env.shutdown'; envId: string; reason: string; provisioned: boolean };
+
+function writeLog(context: EnvironmentContext, message: string): void {
+  const requestId = context.run?.requestId;
+  context.ledger.log(context.functionName, context.logStreamName, message, requestId);
+  // LogType Tail: the invocation keeps its own lines for LogResult.
+  if (requestId !== undefined) context.ledger.active.get(requestId)?.tailLines?.push(message);
+}
+
+export const environmentMachine = setup({
+  types: {
+    context: {} as EnvironmentContext,
+    events: {} as EnvironmentEvent,
+    input: {} as EnvironmentInput,
+  },
+  guards: {
+    isPreInitialized: ({ context }) => context.preInitialized,
+    hasRequestWaiting: ({ context }) => context.run !== undefined,
+    runResetsEnvironment: ({ context }) => context.run?.outcome === 'timeout',
+    isRetiring: ({ context }) => context.retiring,
+  },
+  delays: {
+    initDuration: ({ context }) => Math.ceil(context.initDurationMs),
+    runDuration: ({ context }) => context.run?.spanMs ?? 0,
+    idleLifetime: ({ context }) => context.idleMs,
+  },
+  actions: {
+    showInitializing: ({ context }) => {
+      const { view, ledger } = context;
+      view.state = 'initializing';
+      view.busySince = ledger.now();
+      view.busyUntil = ledger.now() + Math.ceil(context.initDurationMs);
+      view.currentRequestId = context.run?.requestId;
+      view.coldStart = context.run !== undefined;
+    },
+    recordInitialized: ({ context }) => {
+      if (context.run !== undefined) context.ledger.totals.coldStarts++;
+      context.ledger.note('env.initialized', { envId: context.envId, initDurationMs: context.initDurationMs });
+    },
+    takeRun: assign({
+      run: ({ event }) => (event.type === 'run.assigned' ? event.plan : undefined),
+      coldRun: false,
+    }),
+    markColdRun: assign({ coldRun: ({ context }) => context.run !== undefined }),
+    startRun: ({ context }) => {
+        const { ledger, view } = context;
+        const plan = context.run as RunPlan;
+        const now = ledger.now();
+        view.state = 'busy';
+        view.busySince = now;
+        view.busyUntil = now + plan.spanMs;
+        view.currentRequestId = plan.requestId;
+        view.invocationCount++;
+        view.coldStart = context.coldRun;
+        const invocation = ledger.active.get(plan.requestId);
+        if (invocation) {
+          invocation.deadline = now + plan.timeoutMs;
+          if (invocation.logType === 'Tail') invocation.tailLines = [];
+        }
+        ledger.note('run.started', {
+          requestId: plan.requestId,
+          envId: context.envId,
+          attempt: plan.attempt,
+          coldStart: context.coldRun,
+        });
+        writeLog(context, startLine(plan.requestId));
+    },
+    writeRunEnd: ({ context }) => {
+      const { ledger } = context;
+      const plan = context.run as RunPlan;
+      const epoch = ledger.epoch();
+      if (plan.outcome === 'success') {
+        for (const line of plan.printedLines) writeLog(context, pythonInfoLine(epoch, plan.requestId, line));
+      } else if (plan.outcome === 'error') {
+        writeLog(context, pythonErrorLine(plan.errorType ?? 'Exception', plan.errorMessage ?? ''));
+      } else {
+        writeLog(context, timeoutLine(epoch, plan.requestId, plan.durationMs));
+      }
+      writeLog(context, endLine(plan.requestId));
+      const initDurationMs = context.coldRun ? context.initDurationMs : undefined;
+      // UNCONFIRMED: since INIT is billed (Aug 2025) the cold start's Billed Duration includes it.
+      const billedMs = Math.ceil(plan.durationMs + (initDurationMs ?? 0));
+      writeLog(
+        context,
+        reportLine({
+          requestId: plan.requestId,
+          durationMs: plan.durationMs,
+          billedMs,
+          memorySizeMb: plan.memorySizeMb,
+          maxMemoryUsedMb: plan.maxMemoryUsedMb,
+          initDurationMs,
+        }),
+      );
+      const type = plan.outcome === 'success' ? 'run.succeeded' : plan.outcome === 'error' ? 'run.failed' : 'run.timedOut';
+      ledger.note(type, { requestId: plan.requestId, envId: context.envId, durationMs: plan.durationMs, billedMs });
+      // Still here after the run (no timeout reset, not retiring): the environment freezes.
+      if (plan.outcome !== 'timeout' && !context.retiring) ledger.note('env.frozen', { envId: context.envId });
+    },
+    reportRunFinished: sendParent(({ context }): EnvironmentReport => ({
+      type: 'run.finished',
+      envId: context.envId,
+      plan: context.run as RunPlan,
+      resets: context.run?.outcome === 'timeout' || context.retiring,
+      coldStart: context.coldRun,
+    })),
+    clearRun: assign({ run: undefined, coldRun: false }),
+    showIdle: assign({
+      idleMs: ({ context }) => {
+        const { view } = context;
+        view.state = 'idle';
+        view.busySince = undefined;
+        view.busyUntil = undefined;
+        view.currentRequestId = undefined;
+        if (context.provisioned) return Infinity;
+        return Math.round(uniform(context.ledger.random, MODEL_LIMITS.idleShutdownMinMs, MODEL_LIMITS.idleShutdownMaxMs));
+      },
+    }),
+    reportReady: sendParent(({ context }): EnvironmentReport => ({ type: 'env.ready', envId: context.envId })),
+    markRetiring: assign({
+      retiring: true,
+      shutdownReason: ({ event }) => (event.type === 'env.retire' ? event.reason : 'Retired'),
+    }),
+    noteResetReason: assign({ shutdownReason: 'TaskTimedOut' }),
+    noteIdleReason: assign({ shutdownReason: 'IdleTimeout' }),
+    recordShutdown: ({ context }) => {
+      const { view, ledger } = context;
+      view.state = 'shutdown';
+      view.busySince = undefined;
+      view.busyUntil = undefined;
+      view.currentRequestId = undefined;
+      view.shutdownAt = ledger.now();
+      view.shutdownReason = context.shutdownReason;
+      ledger.note('env.shutdown', { envId: context.envId, reason: context.shutdownReason });
+    },
+    reportShutdown: sendParent(({ context }): EnvironmentReport => ({
+      type: 'env.shutdown',
+      envId: context.envId,
+      reason: context.shutdownReason,
+      provisioned: context.provisioned,
+    })),
+  },
+}).createMachine({
+  id: 'executionEnvironment',
+  context: ({ input }) => {
+    const view: EnvironmentView = {
+      id: input.envId,
+      functionName: input.functionName,
+      state: input.preInitialized ? 'idle' : 'initializing',
+      logStreamName: input.logStreamName,
+      invocationCount: 0,
+      provisioned: input.provisioned,
+      coldStart: false,
+      createdAt: input.ledger.now(),
+    };
+    input.ledger.environments.set(input.envId, view);
+    input.ledger.note('env.created', {
+      envId: input.envId,
+      functionName: input.functionName,
+      provisioned: input.provisioned,
+      logStreamName: input.logStreamName,
+      ...(input.run ? { requestId: input.run.requestId } : {}),
+    });
+    return {
+      envId: input.envId,
+      functionName: input.functionName,
+      ledger: input.ledger,
+      view,
+      provisioned: input.provisioned,
+      preInitialized: input.preInitialized,
+      initDurationMs: input.initDurationMs,
+      logStreamName: input.logStreamName,
+      run: input.run,
+      coldRun: false,
+      retiring: false,
+      idleMs: 0,
+      shutdownReason: 'IdleTimeout',
+    };
+  },
+  initial: 'starting',
+  on: {
+    'env.retire': { actions: 'markRetiring' },
+  },
+  states: {
+    starting: {
+      always: [
+        { guard: 'isPreInitialized', target: 'idle', actions: 'reportReady' },
+        { target: 'initializing' },
+      ],
+    },
+    initializing: {
+      entry: 'showInitializing',
+      after: {
+        initDuration: [
+          { guard: 'hasRequestWaiting', target: 'busy', actions: ['recordInitialized', 'markColdRun'] },
+          { guard: 'isRetiring', target: 'shutdown', actions: 'recordInitialized' },
+          { target: 'idle', actions: ['recordInitialized', 'reportReady'] },
+        ],
+      },
+    },
+    busy: {
+      entry: 'startRun',
+      after: {
+        runDuration: [
+          {
+            guard: 'runResetsEnvironment',
+            target: 'shutdown',
+            actions: ['writeRunEnd', 'reportRunFinished', 'noteResetReason', 'clearRun'],
+          },
+          { guard: 'isRetiring', target: 'shutdown', actions: ['writeRunEnd', 'reportRunFinished', 'clearRun'] },
+          { target: 'idle', actions: ['writeRunEnd', 'reportRunFinished'] },
+        ],
+      },
+    },
+    idle: {
+      entry: 'showIdle',
+      on: {
+        'run.assigned': { target: 'busy', actions: 'takeRun' },
+        'env.retire': { target: 'shutdown', actions: 'markRetiring' },
+      },
+      after: {
+        idleLifetime: { target: 'shutdown', actions: 'noteIdleReason' },
+      },
+    },
+    shutdown: {
+      type: 'final',
+      entry: ['recordShutdown', 'reportShutdown'],
+    },
+  },
+});

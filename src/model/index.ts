@@ -1,0 +1,21 @@
+/** Lambda Café's model: a deterministic XState simulation of AWS Lambda. See "Model API" in README.md. */
+export { createLambdaSimulation, describeRequest } from './simulation';
+export type { LambdaSimulation, EventInvokeConfigInput, SimulationStats } from './simulation';
+export {
+  DEFAULT_HANDLER,
+  LAMBDA_DEFAULTS,
+  MODEL_LIMITS,
+  DEFAULT_START_TIME,
+  REGION,
+  ACCOUNT_ID,
+  cafePresetFunction,
+  functionArn,
+} from './defaults';
+export { LambdaServiceError } from './errors';
+export type { ThrottleReason } from './errors';
+export { base64Utf8, decodeBase64Utf8 } from './logFormat';
+export { VirtualClock } from './virtualClock';
+export { environmentMachine } from './executionEnvironment.machine';
+export { eventQueueMachine } from './eventQueue.machine';
+export { lambdaServiceMachine } from './lambdaService.machine';
+export type * from './types';

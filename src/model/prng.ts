@@ -1,0 +1,76 @@
+/**
+ * Seeded pseudo-random numbers (sfc32) — the model's only source of randomness.
+ * Same seed ⇒ same sequence; nothing here reads the wall clock or Math.random.
+ */
+export interface Random {
+  /** Uniform float in [0, 1). */
+  next(): number;
+  /** Uniform 32-bit unsigned integer. */
+  nextUint32(): number;
+}
+
+/** Turns a number or string seed into four 32-bit words (xmur3-style string hash). */
+function seedWords(seed: number | string): [number, number, number, number] {
+  const text = typeof seed === 'number' ? `n:${seed}` : `s:${seed}`;
+  let h = 1779033703 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    h = Math.imul(h ^ text.charCodeAt(i), 3432918353);
+    h = (h << 13) | (h >>> 19);
+  }
+  const out: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    h = Math.imul(h ^ (h >>> 16), 2246822507);
+    h = Math.imul(h ^ (h >>> 13), 3266489909);
+    h ^= h >>> 16;
+    out.push(h >>> 0);
+  }
+  return [out[0], out[1], out[2], out[3]];
+}
+
+export function createRandom(seed: number | string): Random {
+  let [a, b, c, d] = seedWords(seed);
+  const nextUint32 = (): number => {
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
+    let t = (a + b) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    d = (d + 1) | 0;
+    t = (t + d) | 0;
+    c = (c + t) | 0;
+    return t >>> 0;
+  };
+  // Warm up: the first outputs of sfc32 correlate with the seed words.
+  for (let i = 0; i < 12; i++) nextUint32();
+  return { nextUint32, next: () => nextUint32() / 4294967296 };
+}
+
+const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+function hex32(word: number): string {
+  return HEX[(word >>> 24) & 255] + HEX[(word >>> 16) & 255] + HEX[(word >>> 8) & 255] + HEX[word & 255];
+}
+
+/** A UUID-v4-shaped id drawn from the generator (version nibble 4, variant 10xx). */
+export function randomUuid(random: Random): string {
+  const w0 = random.nextUint32();
+  const w1 = (random.nextUint32() & 0xffff0fff) | 0x00004000;
+  const w2 = ((random.nextUint32() & 0x3fffffff) | 0x80000000) >>> 0;
+  const w3 = random.nextUint32();
+  const h1 = hex32(w1);
+  const h2 = hex32(w2);
+  return `${hex32(w0)}-${h1.slice(0, 4)}-${h1.slice(4)}-${h2.slice(0, 4)}-${h2.slice(4)}${hex32(w3)}`;
+}
+
+/** 32 lowercase hex characters (a log stream suffix). */
+export function randomHex32(random: Random): string {
+  return hex32(random.nextUint32()) + hex32(random.nextUint32()) + hex32(random.nextUint32()) + hex32(random.nextUint32());
+}
+
+/** Uniform float in [min, max). */
+export function uniform(random: Random, min: number, max: number): number {
+  return min + (max - min) * random.next();
+}

@@ -1,0 +1,238 @@
+/** Public types of the Lambda model. Field names follow the AWS API where one exists. */
+
+export type FailureMode =
+  | { mode: 'never' }
+  | { mode: 'always'; errorType?: string; errorMessage?: string }
+  | { mode: 'firstAttempts'; count: number; errorType?: string; errorMessage?: string }
+  | { mode: 'probability'; p: number; errorType?: string; errorMessage?: string }
+  | { mode: 'hang' };
+
+/** What the handler does, as data the user edits. */
+export interface HandlerBehaviour {
+  /** How long the handler runs (ms). */
+  durationMs: number;
+  /** Seeded jitter: each run lasts durationMs ± jitterMs (uniform). */
+  jitterMs: number;
+  /** Init phase length of a cold start (ms, before seeded noise of 0–15 ms). */
+  initDurationMs: number;
+  /** Lines the handler logs (Python `logger.info`), written at the end of a successful run. */
+  printedLines: string[];
+  /** The returned value (serialised to JSON as the response payload). */
+  result: unknown;
+  failure: FailureMode;
+  /** Reported as "Max Memory Used"; default min(75, MemorySize). */
+  maxMemoryUsedMb?: number;
+}
+
+export interface DestinationTarget {
+  Destination: string;
+}
+
+export interface DestinationConfig {
+  OnSuccess?: DestinationTarget;
+  OnFailure?: DestinationTarget;
+}
+
+/** One function's configuration, flat, with AWS's names. */
+export interface FunctionConfig {
+  FunctionName: string;
+  /** Seconds, 1..900 (Lambda default 3). */
+  Timeout?: number;
+  /** MB, 128..10240 (default 128). */
+  MemorySize?: number;
+  ReservedConcurrentExecutions?: number | null;
+  ProvisionedConcurrentExecutions?: number;
+  /** 0..2 (default 2). */
+  MaximumRetryAttempts?: number;
+  /** 60..21600 (default 21600). */
+  MaximumEventAgeInSeconds?: number;
+  DestinationConfig?: DestinationConfig;
+  DeadLetterConfig?: { TargetArn?: string };
+  Handler?: Partial<HandlerBehaviour>;
+}
+
+/** A function's configuration with every default filled in. */
+export interface ResolvedFunctionConfig {
+  FunctionName: string;
+  FunctionArn: string;
+  Timeout: number;
+  MemorySize: number;
+  ReservedConcurrentExecutions: number | null;
+  ProvisionedConcurrentExecutions: number;
+  MaximumRetryAttempts: number;
+  MaximumEventAgeInSeconds: number;
+  DestinationConfig: DestinationConfig;
+  DeadLetterConfig: { TargetArn?: string };
+  Handler: HandlerBehaviour;
+}
+
+export interface SimulationLimits {
+  /** Trace events kept (default 20,000). */
+  traceEvents?: number;
+  /** CloudWatch log events kept (default 10,000). */
+  logEvents?: number;
+  /** Finished (or rejected) invocation records kept (default 10,000). */
+  finishedInvocations?: number;
+  /** Destination / DLQ records kept (default 10,000). */
+  destinationRecords?: number;
+  /** Shut-down environments kept for views (default 100). */
+  shutdownEnvironments?: number;
+}
+
+export interface SimulationOptions {
+  seed: number | string;
+  /** Account concurrency limit (default 1000). */
+  accountConcurrency?: number;
+  /** Epoch ms of virtual time 0 (default 2026-01-15T09:00:00Z). */
+  startTime?: number;
+  functions: FunctionConfig[];
+  limits?: SimulationLimits;
+}
+
+export type InvocationType = 'RequestResponse' | 'Event' | 'DryRun';
+
+export interface InvokeInput {
+  FunctionName: string;
+  InvocationType?: InvocationType;
+  LogType?: 'None' | 'Tail';
+  /** The event as a JSON string (the SDK takes bytes; the model takes the text). */
+  Payload?: string;
+  Qualifier?: string;
+  ClientContext?: string;
+}
+
+export interface InvokeOptions {
+  callerId?: string;
+  callerLabel?: string;
+}
+
+/** Shaped like the AWS SDK v3 InvokeCommandOutput (Payload as a JSON string). */
+export interface InvokeOutput {
+  StatusCode: number;
+  FunctionError?: string;
+  LogResult?: string;
+  ExecutedVersion?: string;
+  Payload?: string;
+}
+
+/** The promise `invoke()` returns; `requestId` is set synchronously at call time. */
+export type InvokePromise = Promise<InvokeOutput> & { requestId?: string };
+
+export interface LogEvent {
+  logGroupName: string;
+  logStreamName: string;
+  /** Epoch ms. */
+  timestamp: number;
+  message: string;
+  requestId?: string;
+}
+
+export interface LogFilter {
+  functionName?: string;
+  logStreamName?: string;
+  requestId?: string;
+  /** Epoch ms, inclusive. */
+  startTime?: number;
+  /** Epoch ms, inclusive. */
+  endTime?: number;
+}
+
+export type DestinationKind = 'OnSuccess' | 'OnFailure' | 'DLQ';
+
+export interface DestinationRecord {
+  /** The function whose invocation this record is about. */
+  functionName: string;
+  destinationArn: string;
+  destinationType: 'sqs' | 'sns' | 'lambda' | 'events' | 's3';
+  kind: DestinationKind;
+  /** Epoch ms. */
+  timestamp: number;
+  requestId: string;
+  /** The AWS invocation record (OnSuccess/OnFailure) or the bare event (DLQ). */
+  record: unknown;
+  /** DLQ only: the message attributes Lambda adds (RequestID, ErrorCode, ErrorMessage). */
+  messageAttributes?: Record<string, string>;
+}
+
+export type EnvironmentState = 'initializing' | 'busy' | 'idle' | 'shutdown';
+
+/** Alias of EnvironmentView. */
+export type EnvironmentInfo = EnvironmentView;
+
+export interface EnvironmentView {
+  id: string;
+  functionName: string;
+  state: EnvironmentState;
+  logStreamName: string;
+  invocationCount: number;
+  currentRequestId?: string;
+  /** Virtual ms. */
+  busySince?: number;
+  /** Virtual ms the current init or run ends (for a progress bar). */
+  busyUntil?: number;
+  provisioned: boolean;
+  /** The current (or last) request started cold. */
+  coldStart: boolean;
+  createdAt: number;
+  shutdownAt?: number;
+  shutdownReason?: string;
+}
+
+export type InvocationState =
+  | 'queued'
+  | 'running'
+  | 'retry-wait'
+  | 'throttled-backoff'
+  | 'succeeded'
+  | 'failed'
+  | 'destination'
+  | 'discarded'
+  | 'rejected';
+
+export type InvocationOutcome = 'succeeded' | 'failed-returned-to-caller' | 'delivered' | 'discarded' | 'rejected';
+
+export interface InvocationRecord {
+  requestId: string;
+  functionName: string;
+  invocationType: 'RequestResponse' | 'Event';
+  callerId?: string;
+  callerLabel?: string;
+  /** Virtual ms. */
+  acceptedAt: number;
+  state: InvocationState;
+  statusCode?: number;
+  functionError?: string;
+  attempts: number;
+  environmentId?: string;
+  nextAttemptAt?: number;
+  respondedAt?: number;
+  endedAt?: number;
+  outcome?: InvocationOutcome;
+  /** 'Success' | 'RetriesExhausted' | 'EventAgeExceeded' | 'ZeroReservedConcurrency' | 'FunctionError' | exception name. */
+  outcomeReason?: string;
+  /** Where a delivered record went. */
+  destinationArn?: string;
+  payload?: string;
+}
+
+/** The Lambda context object (Python names). */
+export interface LambdaContext {
+  aws_request_id: string;
+  log_group_name: string;
+  log_stream_name: string;
+  function_name: string;
+  function_version: string;
+  invoked_function_arn: string;
+  memory_limit_in_mb: string;
+  /** get_remaining_time_in_millis() at the current virtual time. */
+  remaining_time_ms: number;
+}
+
+export interface TraceEvent {
+  /** Virtual ms. */
+  t: number;
+  type: string;
+  [key: string]: unknown;
+}
+
+export type Unsubscribe = () => void;
