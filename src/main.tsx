@@ -1,12 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { parseUrlOptions } from './app/urlOptions';
 import './app/theme.css';
+
+const { options, problems } = parseUrlOptions(window.location.search);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Lambda Café: #root element missing from index.html');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App options={{ ...options, problems }} />
   </StrictMode>,
 );

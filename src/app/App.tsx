@@ -1,11 +1,11 @@
-import { MotionConfig } from 'framer-motion';
 import { Intro } from './Intro';
+import { Cafe } from '../cafe/Cafe';
+import type { CafeOptions } from '../store/cafeStore';
 
 /** The page: a header, the sync-vs-async explanation, and the café with its panels. */
-export function App() {
+export function App({ options }: { options?: CafeOptions }) {
   return (
-    // reducedMotion="user": framer-motion drops movement when the OS asks for less motion.
-    <MotionConfig reducedMotion="user">
+    <>
       <a className="skip-link" href="#cafe">
         Skip to the café
       </a>
@@ -20,21 +20,8 @@ export function App() {
       </header>
       <main>
         <Intro />
-        <section id="cafe" className="cafe-layout" aria-label="Café simulation" tabIndex={-1}>
-          <div className="region scene-region" data-region="scene">
-            <h2>The café</h2>
-            <p className="placeholder">
-              The animated café scene (customers, ticket rail, baristas) goes here.
-            </p>
-          </div>
-          <div className="region panels-region" data-region="panels">
-            <h2>Behind the counter</h2>
-            <p className="placeholder">
-              CloudWatch logs, the AWS CLI terminal, the timeline and the configuration go here.
-            </p>
-          </div>
-        </section>
+        <Cafe options={options} id="cafe" />
       </main>
-    </MotionConfig>
+    </>
   );
 }

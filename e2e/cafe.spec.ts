@@ -1,0 +1,257 @@
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+// A student's journeys through the café. Every test starts paused (?paused=1) and moves the
+// model with Step, so what we assert is the model's order of events, not a race with the clock.
+
+const cafe = (page: Page) => page.locator('section.cafe');
+// A card that is leaving (fading out of one zone while it enters the next) is marked data-exiting.
+const customer = (page: Page, n: number) => cafe(page).locator(`li.customer[data-customer="${n}"]:not([data-exiting])`);
+const counterLine = (page: Page) => page.getByRole('list', { name: 'Waiting at the counter' });
+const responded = (page: Page) => page.getByRole('list', { name: 'Got their response' });
+const tables = (page: Page) => page.getByRole('list', { name: 'Seated asynchronous customers' });
+const rail = (page: Page) => page.getByRole('list', { name: 'Queued events' });
+
+/** Virtual seconds shown on the café clock ("Simulated time 0:05.3 at 1× speed"). */
+async function clockSeconds(page: Page): Promise<number> {
+  const label = (await cafe(page).getByRole('timer').getAttribute('aria-label')) ?? '';
+  const match = /(?:(\d+):)?(\d+):(\d+(?:\.\d+)?)/.exec(label);
+  if (!match) throw new Error(`unreadable clock: ${label}`);
+  return Number(match[1] ?? 0) * 3600 + Number(match[2]) * 60 + Number(match[3]);
+}
+
+async function stepUntil(page: Page, done: () => Promise<boolean>, max = 60) {
+  for (let i = 0; i < max; i++) {
+    if (await done()) return;
+    await cafe(page).getByRole('button', { name: 'Step' }).click();
+  }
+  throw new Error(`not reached after ${max} steps`);
+}
+
+function watchConsole(page: Page) {
+  const problems: string[] = [];
+  page.on('console', (msg) => msg.type() === 'error' && problems.push(msg.text()));
+  page.on('pageerror', (err) => problems.push(err.message));
+  return problems;
+}
+
+test('a synchronous order keeps its customer at the counter until the run ends, then shows 200', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/?paused=1');
+  await cafe(page).getByRole('button', { name: /Order at the counter/ }).click();
+
+  await expect(counterLine(page).locator('li.customer[data-customer="1"]')).toHaveAttribute('data-status', 'waiting');
+  await expect(page.getByTestId('narration')).toContainText('Customer 1 is waiting at the counter');
+
+  // Step through the cold start and the 5 s run: the customer stays blocked at the counter throughout.
+  let steps = 0;
+  while ((await customer(page, 1).getAttribute('data-status')) === 'waiting') {
+    await expect(counterLine(page).locator('li.customer[data-customer="1"]')).toBeVisible();
+    expect(await clockSeconds(page)).toBeLessThan(5.25);
+    await cafe(page).getByRole('button', { name: 'Step' }).click();
+    expect(++steps).toBeLessThan(20);
+  }
+  const served = responded(page).locator('li.customer[data-customer="1"]');
+  await expect(served).toHaveAttribute('data-status', 'served');
+  await expect(served).toContainText('200');
+  // Blocked for the whole run: Init (~250 ms) + the 5 s handler.
+  expect(await clockSeconds(page)).toBeGreaterThan(5.2);
+  await expect(served).toContainText(/blocked 5\.\d s/);
+  await expect(page.getByTestId('narration')).toContainText('Customer 1 got 200 with the result');
+  expect(problems).toEqual([]);
+});
+
+test('an asynchronous order gets 202 and a seat before the coffee is made, and never the result', async ({ page }) => {
+  await page.goto('/?paused=1');
+  await cafe(page).getByRole('button', { name: /Order for a table/ }).click();
+
+  // At virtual time 0 the customer is already seated with 202, while a barista is still starting.
+  const seated = tables(page).locator('li.customer[data-customer="1"]');
+  await expect(seated).toHaveAttribute('data-status', 'seated');
+  await expect(seated).toContainText('202');
+  expect(await clockSeconds(page)).toBe(0);
+  await expect(cafe(page).locator('li.station[data-state="initializing"]')).toHaveCount(1);
+  await expect(page.getByTestId('narration')).toContainText('Customer 1 got 202 Accepted and sat down');
+
+  await stepUntil(page, async () => (await customer(page, 1).getAttribute('data-status')) !== 'seated');
+  await expect(seated).toHaveAttribute('data-status', 'effect');
+  await expect(seated).toContainText('the result is only in the logs');
+  // Seated the whole time: a synchronous caller would have been blocked; this one was free.
+  await expect(page.getByTestId('free-total')).toContainText(/^5\.\d s/);
+  await expect(page.getByTestId('blocked-total')).toContainText(/^0 ms/);
+});
+
+test('beyond the concurrency limit a sync order gets 429 at once while an async order waits on the rail', async ({
+  page,
+}) => {
+  await page.goto('/?paused=1&baristas=1');
+  const c = cafe(page);
+  await c.getByRole('button', { name: /Order at the counter/ }).click(); // takes the only barista
+  await c.getByRole('button', { name: /Order for a table/ }).click();
+  await c.getByRole('button', { name: /Order at the counter/ }).click();
+
+  const turnedAway = responded(page).locator('li.customer[data-customer="3"]');
+  await expect(turnedAway).toHaveAttribute('data-status', 'turnedAway');
+  await expect(turnedAway).toContainText('429');
+  await expect(turnedAway).toContainText('TooManyRequestsException');
+  await expect(page.getByTestId('narration')).toContainText('429 Too Many Requests');
+
+  // The async one was accepted (202) and its ticket waits on the rail for the barista.
+  await expect(tables(page).locator('li.customer[data-customer="2"]')).toContainText('202');
+  await expect(rail(page).locator('li.ticket[data-customer="2"]')).toBeVisible();
+  expect(await clockSeconds(page)).toBe(0);
+
+  // When the barista is free, the waiting ticket is made: nothing was lost.
+  await stepUntil(page, async () => (await customer(page, 2).getAttribute('data-status')) === 'effect');
+  await expect(rail(page).locator('li.ticket')).toHaveCount(0);
+});
+
+test('a failing async order is retried after 1 and 2 minutes, then lands in the OnFailure box', async ({ page }) => {
+  await page.goto('/?paused=1&failure=always');
+  await cafe(page).getByRole('button', { name: /Order for a table/ }).click();
+
+  const ticket = rail(page).locator('li.ticket[data-customer="1"]');
+  await stepUntil(page, async () => (await ticket.count()) > 0);
+  await expect(ticket).toHaveAttribute('data-status', 'retry');
+  await expect(ticket).toContainText(/attempt 2 in (59|1 min)/);
+  await expect(page.getByTestId('narration')).toContainText('retry in 1 min');
+
+  await stepUntil(page, async () => /attempt 3/.test((await ticket.textContent().catch(() => '')) ?? ''));
+  await expect(page.getByTestId('narration')).toContainText('retry in 2 min');
+
+  const box = cafe(page).locator('li[data-box="onfailure"]');
+  await stepUntil(page, async () => ((await box.textContent()) ?? '').trim().endsWith(': 1'));
+  await expect(box).toContainText('OnFailure destination: 1');
+  await expect(customer(page, 1)).toHaveAttribute('data-status', 'failed');
+  await expect(customer(page, 1)).toContainText('RetriesExhausted');
+  // Three attempts: ~5 s + 1 min + ~5 s + 2 min + ~5 s.
+  expect(await clockSeconds(page)).toBeGreaterThan(195);
+});
+
+test('pause holds the clock still and Step moves it to the next model event', async ({ page }) => {
+  await page.goto('/?speed=64');
+  const c = cafe(page);
+  await c.getByRole('button', { name: /Order at the counter/ }).click();
+  await expect.poll(() => clockSeconds(page)).toBeGreaterThan(0.5);
+  await c.getByRole('button', { name: 'Pause' }).click();
+  const paused = await clockSeconds(page);
+  await page.waitForTimeout(400);
+  expect(await clockSeconds(page)).toBe(paused);
+
+  await c.getByRole('button', { name: 'Step' }).click();
+  const stepped = await clockSeconds(page);
+  expect(stepped).toBeGreaterThan(paused);
+  await page.waitForTimeout(300);
+  expect(await clockSeconds(page)).toBe(stepped); // Step leaves it paused
+
+  await c.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => clockSeconds(page)).toBeGreaterThan(stepped);
+});
+
+test('the keyboard alone can order, step, change speed, pause, reset and open the help', async ({ page }) => {
+  await page.goto('/?paused=1');
+  // The skip link is the first stop and lands in the café, where the keys act.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to the café' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(cafe(page)).toBeFocused();
+
+  await page.keyboard.press('s');
+  await page.keyboard.press('a');
+  await expect(customer(page, 1)).toHaveAttribute('data-status', 'waiting');
+  await expect(customer(page, 2)).toHaveAttribute('data-status', 'seated');
+  await page.keyboard.press('Shift+A');
+  await expect(cafe(page).locator('li.customer')).toHaveCount(7);
+
+  await page.keyboard.press('n');
+  expect(await clockSeconds(page)).toBeGreaterThan(0);
+  await page.keyboard.press('+');
+  await expect(cafe(page).getByLabel('Speed', { exact: true })).toHaveValue('2');
+  await page.keyboard.press('-');
+  await page.keyboard.press('-');
+  await expect(cafe(page).getByLabel('Speed', { exact: true })).toHaveValue('0.5');
+
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard' });
+  await expect(help).toBeVisible();
+  await expect(help).toContainText('Step to the next model event');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+
+  await page.keyboard.press('k'); // play
+  await expect(cafe(page).getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.keyboard.press('k');
+  await expect(cafe(page).getByRole('button', { name: 'Play' })).toBeVisible();
+
+  await page.keyboard.press('r');
+  await expect(cafe(page).locator('li.customer')).toHaveCount(0);
+  expect(await clockSeconds(page)).toBe(0);
+
+  // Every control is reachable with Tab and has a visible focus.
+  await cafe(page).getByRole('button', { name: /Order at the counter/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(customer(page, 1)).toBeVisible();
+});
+
+test('typing in the seed field does not trigger shortcuts, and a bad seed is refused where it was typed', async ({
+  page,
+}) => {
+  await page.goto('/?paused=1&seed=7');
+  const seed = cafe(page).getByLabel('Seed');
+  await expect(seed).toHaveValue('7');
+  await seed.fill('');
+  await seed.pressSequentially('sa-1');
+  await page.keyboard.press('Enter');
+  await expect(cafe(page).getByRole('alert')).toContainText('"sa-1" is not a seed');
+  await expect(cafe(page).locator('li.customer')).toHaveCount(0);
+  await seed.fill('123');
+  await page.keyboard.press('Enter');
+  await expect(cafe(page).getByRole('alert')).toHaveCount(0);
+});
+
+test('bad URL parameters are named in a notice and the café starts with defaults', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/?paused=1&speed=7&baristas=lots&colour=red');
+  const notice = cafe(page).getByRole('alert');
+  await expect(notice).toContainText('speed=7');
+  await expect(notice).toContainText('baristas=lots');
+  await expect(notice).toContainText('"colour"');
+  await cafe(page).getByRole('button', { name: /Order at the counter/ }).click();
+  await expect(customer(page, 1)).toHaveAttribute('data-status', 'waiting');
+  expect(problems).toEqual([]);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical violation in a busy café (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto('/?paused=1&baristas=1&failure=always');
+    const c = cafe(page);
+    await c.getByRole('button', { name: /Order at the counter/ }).click();
+    await c.getByRole('button', { name: /Order for a table/ }).click();
+    await c.getByRole('button', { name: /Order at the counter/ }).click();
+    await c.getByRole('button', { name: 'Step' }).click();
+    await c.getByRole('button', { name: 'Step' }).click();
+    await page.waitForTimeout(500); // let entry fades finish: axe reads mid-fade colours
+    const axe = await new AxeBuilder({ page }).analyze();
+    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`)).toEqual([]);
+  });
+}
+
+test('with reduced motion every end state is still reached and shown', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/?paused=1&speed=64&failure=always&baristas=1');
+  const c = cafe(page);
+  await c.getByRole('button', { name: /Order at the counter/ }).click();
+  await c.getByRole('button', { name: /Order for a table/ }).click();
+  await c.getByRole('button', { name: /Order at the counter/ }).click();
+  await expect(customer(page, 3)).toHaveAttribute('data-status', 'turnedAway');
+  await c.getByRole('button', { name: 'Play' }).click();
+  await expect(customer(page, 1)).toHaveAttribute('data-status', 'error', { timeout: 10_000 });
+  await expect(customer(page, 1)).toContainText('FunctionError');
+  await expect(c.locator('li[data-box="onfailure"]')).toContainText('OnFailure destination: 1', { timeout: 15_000 });
+  await expect(customer(page, 2)).toHaveAttribute('data-status', 'failed');
+  // framer-motion honours the setting: nothing is mid-transform.
+  const transforms = await c.locator('li.customer').evaluateAll((els) => els.map((e) => getComputedStyle(e).transform));
+  expect(transforms.every((t) => t === 'none')).toBe(true);
+});

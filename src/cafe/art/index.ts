@@ -1,0 +1,24 @@
+import './art.css';
+
+export type { ArtProps } from './ArtSvg';
+export { CustomerFigure } from './CustomerFigure';
+export type { CustomerFigureProps, CustomerKind, CustomerMood } from './CustomerFigure';
+export { BaristaFigure } from './BaristaFigure';
+export type { BaristaFigureProps, BaristaState } from './BaristaFigure';
+export { Cup } from './Cup';
+export type { CupProps, CupState } from './Cup';
+export { Ticket } from './Ticket';
+export type { TicketProps, TicketStatus } from './Ticket';
+export { Receipt } from './Receipt';
+export type { ReceiptProps } from './Receipt';
+export { EspressoMachine } from './EspressoMachine';
+export type { EspressoMachineProps } from './EspressoMachine';
+export { CounterTop } from './CounterTop';
+export type { CounterTopProps } from './CounterTop';
+export { CafeTable } from './CafeTable';
+export { FailureBox } from './FailureBox';
+export type { FailureBoxProps } from './FailureBox';
+export { SuccessTray } from './SuccessTray';
+export type { SuccessTrayProps } from './SuccessTray';
+export { WallClock, clockAngles } from './WallClock';
+export type { WallClockProps } from './WallClock';

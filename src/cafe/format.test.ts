@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { formatClock, formatDuration } from './format';
+
+describe('the café clock', () => {
+  it('shows minutes, seconds and tenths, truncating', () => {
+    expect(formatClock(0)).toBe('0:00.0');
+    expect(formatClock(5_259)).toBe('0:05.2');
+    expect(formatClock(59_999)).toBe('0:59.9');
+    expect(formatClock(60_000)).toBe('1:00.0');
+  });
+  it('switches to hours for long sessions', () => {
+    expect(formatClock(3_600_000 + 61_000)).toBe('1:01:01');
+  });
+});
+
+describe('durations for people', () => {
+  it('uses ms, tenths of seconds, then minutes', () => {
+    expect(formatDuration(850)).toBe('850 ms');
+    expect(formatDuration(5_250)).toBe('5.3 s');
+    expect(formatDuration(125_000)).toBe('2 min 5 s');
+  });
+  it('never reads 60.0 s or 1 min 60 s at a boundary', () => {
+    expect(formatDuration(59_960)).toBe('1 min');
+    expect(formatDuration(119_600)).toBe('2 min');
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { createCafeStore } from './cafeStore';
+import { deriveScene } from '../cafe/sceneModel';
+import { FUNCTION_NAME } from './cafeStore';
+
+function cafe(options: Parameters<typeof createCafeStore>[0] = {}) {
+  const store = createCafeStore({ paused: true, ...options });
+  const scene = () => deriveScene(store.getState().sim, FUNCTION_NAME);
+  const runUntilIdle = () => {
+    for (let i = 0; i < 200 && store.getState().sim.nextEventTime() !== undefined; i++) store.getState().step();
+  };
+  return { store, scene, runUntilIdle };
+}
+
+describe('the café store', () => {
+  it('a sync order waits at the counter, blocked, until its 200', () => {
+    const { store, scene, runUntilIdle } = cafe();
+    store.getState().order('sync');
+    expect(scene().counter.map((c) => [c.number, c.status])).toEqual([[1, 'waiting']]);
+    store.getState().step(); // cold start done; the run starts
+    expect(scene().counter[0]?.status).toBe('waiting');
+    runUntilIdle();
+    const done = scene().leaving[0]!;
+    expect(done).toMatchObject({ number: 1, status: 'served', statusCode: 200 });
+    expect(done.blockedMs).toBeGreaterThan(5_000);
+    expect(scene().totals.blockedMs).toBe(done.blockedMs);
+  });
+
+  it('an async order is seated with 202 at once and ends as an effect, never a response', () => {
+    const { store, scene, runUntilIdle } = cafe({ settings: { onSuccess: true } });
+    store.getState().order('async');
+    expect(scene().tables[0]).toMatchObject({ number: 1, status: 'seated', statusCode: 202, blockedMs: 0 });
+    runUntilIdle();
+    expect(scene().tables[0]).toMatchObject({ status: 'effect', outcomeNote: 'Result sent to the OnSuccess destination' });
+    expect(scene().onSuccessCount).toBe(1);
+  });
+
+  it('beyond the reserved concurrency a sync order is turned away with 429 and an async one waits on the rail', () => {
+    const { store, scene } = cafe({ settings: { baristas: 1 } });
+    store.getState().order('sync');
+    store.getState().order('async');
+    store.getState().order('sync');
+    const s = scene();
+    expect(s.leaving.find((c) => c.number === 3)).toMatchObject({ status: 'turnedAway', statusCode: 429 });
+    expect(s.rail.map((t) => t.customer)).toEqual([2]);
+  });
+
+  it('Step moves the clock to exactly the next model event and pauses', () => {
+    const { store } = cafe();
+    store.getState().play();
+    store.getState().order('sync');
+    const next = store.getState().sim.nextEventTime()!;
+    store.getState().step();
+    expect(store.getState().now).toBe(next);
+    expect(store.getState().playing).toBe(false);
+  });
+
+  it('a tick advances virtual time by real time × speed, capped for a hidden tab', () => {
+    const { store } = cafe({ speed: 16 });
+    store.getState().play();
+    store.getState().tick(100);
+    expect(store.getState().now).toBe(1_600);
+    store.getState().tick(10_000); // a tab that slept: at most 250 ms of real time
+    expect(store.getState().now).toBe(1_600 + 250 * 16);
+  });
+
+  it('the same seed and the same orders give the same trace', () => {
+    const run = () => {
+      const { store, runUntilIdle } = cafe({ seed: 9, settings: { failure: 'always' } });
+      store.getState().order('async', 3);
+      store.getState().order('sync');
+      runUntilIdle();
+      return JSON.stringify(store.getState().sim.trace());
+    };
+    expect(run()).toBe(run());
+  });
+
+  it('a refused seed or speed leaves the simulation as it was and says why', () => {
+    const { store } = cafe();
+    store.getState().order('sync');
+    const sim = store.getState().sim;
+    store.getState().reset(-3);
+    expect(store.getState().sim).toBe(sim);
+    expect(store.getState().notice).toMatch(/Seed must be a whole number/);
+    store.getState().setSpeed(3);
+    expect(store.getState().speed).toBe(1);
+    expect(store.getState().notice).toMatch(/Speed 3× is not offered/);
+  });
+
+  it('narration says what happened in plain words', () => {
+    const { store } = cafe();
+    store.getState().order('sync');
+    store.getState().order('async');
+    const text = store.getState().narration.map((l) => l.text).join('\n');
+    expect(text).toContain('Customer 1 is waiting at the counter — a synchronous call blocks the caller');
+    expect(text).toContain('Customer 2 got 202 Accepted and sat down');
+  });
+});
