@@ -39,7 +39,14 @@ function CafeRoot({ id }: { id?: string }) {
   };
   return (
     // The keys live on this element, so they act only on the café that has focus.
-    <section id={id} className="cafe" aria-label="Lambda Café simulation" onKeyDown={onKeyDown} tabIndex={-1} data-cafe>
+    <section
+      id={id}
+      className="cafe"
+      aria-label="Lambda Café simulation"
+      onKeyDown={onKeyDown}
+      tabIndex={-1}
+      data-cafe
+    >
       <Controls />
       <Notice />
       <Narration />

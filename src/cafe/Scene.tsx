@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { LayoutGroup } from 'framer-motion';
 import { useCafe } from '../store/CafeContext';
 import { FUNCTION_NAME } from '../store/cafeStore';
@@ -14,19 +14,27 @@ import { Totals } from './Totals';
 export function Scene() {
   const sim = useCafe((s) => s.sim);
   const version = useCafe((s) => s.version);
-  const now = useCafe((s) => s.now);
   const selected = useCafe((s) => s.selectedCustomer);
   const select = useCafe((s) => s.select);
   const onSuccess = useCafe((s) => s.settings.onSuccess);
-  // version/now are the reasons to re-derive; the sim object itself is mutable.
+  // The scene's structure changes only when the model does (version); the clock alone moves just
+  // the ticking leaves (useNow), so a frame with no model event re-renders almost nothing.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const scene = useMemo(() => deriveScene(sim, FUNCTION_NAME), [sim, version, now]);
+  const layoutGroupId = useId();
+  const scene = useMemo(() => deriveScene(sim, FUNCTION_NAME), [sim, version]);
 
   return (
-    <LayoutGroup>
+    // The id namespaces layoutIds: customer-1 of one café must never glide into another café.
+    <LayoutGroup id={layoutGroupId}>
       <div className="scene" data-testid="scene">
         <Totals scene={scene} />
-        <Counter waiting={scene.counter} leaving={scene.leaving} selected={selected} onSelect={select} />
+        <Counter
+          waiting={scene.counter}
+          hidden={scene.counterHidden}
+          leaving={scene.leaving}
+          selected={selected}
+          onSelect={select}
+        />
         <Baristas scene={scene} />
         <TicketRail tickets={scene.rail} hidden={scene.railHidden} />
         <Tables

@@ -1,9 +1,11 @@
-import type { SceneView } from './sceneModel';
+import { liveTotals, type SceneView } from './sceneModel';
+import { useNow } from '../store/CafeContext';
 import { formatDuration } from './format';
 
 /** The seed's key contrast as numbers: time callers spent blocked vs free. */
 export function Totals({ scene }: { scene: SceneView }) {
-  const { syncOrders, asyncOrders, blockedMs, freeMs } = scene.totals;
+  const { syncOrders, asyncOrders } = scene.totals;
+  const { blockedMs, freeMs } = liveTotals(scene.totals, useNow());
   return (
     <>
       <dl className="total sync" aria-label="Synchronous callers">

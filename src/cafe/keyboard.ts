@@ -45,7 +45,8 @@ export function bindingFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaK
   if (event.ctrlKey || event.metaKey || event.altKey) return undefined;
   if (event.key !== 'Escape' && isTyping(event.target)) return undefined;
   // Space on a focused button must keep activating that button.
-  if (event.key === ' ' && event.target instanceof HTMLElement && event.target.tagName === 'BUTTON') return undefined;
+  if (event.key === ' ' && event.target instanceof HTMLElement && event.target.tagName === 'BUTTON')
+    return undefined;
   return BY_KEY.get(event.key);
 }
 

@@ -16,7 +16,8 @@ export function narrate(event: TraceEvent, sim: LambdaSimulation): string | unde
       if (inv?.invocationType === 'Event') {
         return `${who} got 202 Accepted and sat down — an asynchronous call returns at once and the event goes to Lambda's queue.`;
       }
-      if (isSync) return `${who} is waiting at the counter — a synchronous call blocks the caller until the function returns.`;
+      if (isSync)
+        return `${who} is waiting at the counter — a synchronous call blocks the caller until the function returns.`;
       return undefined;
     case 'invoke.rejected': {
       const status = e.statusCode ?? inv?.statusCode;
@@ -35,7 +36,9 @@ export function narrate(event: TraceEvent, sim: LambdaSimulation): string | unde
         return `${who} got 200 with the result after being blocked ${formatDuration((inv?.respondedAt ?? sim.now()) - (inv?.acceptedAt ?? 0))}.`;
       }
       return `${who}'s drink is done — the caller is not told; the result goes to the logs${
-        sim.getFunctionConfiguration(inv?.functionName ?? '').DestinationConfig?.OnSuccess ? ' and the OnSuccess destination' : ''
+        sim.getFunctionConfiguration(inv?.functionName ?? '').DestinationConfig?.OnSuccess
+          ? ' and the OnSuccess destination'
+          : ''
       }.`;
     case 'run.failed':
       if (isSync) return `${who}'s drink spilled: the response is still 200, with FunctionError: Unhandled.`;

@@ -9,6 +9,8 @@ import type { EnvironmentInfo, InvocationRecord, LambdaSimulation } from '../mod
 export const RECENT_KEEP = 6;
 /** Most seated async customers / rail tickets drawn; the rest are counted. */
 export const TABLE_SEATS = 12;
+/** Most waiting sync customers drawn at the counter (with the account limit, hundreds may wait). */
+export const COUNTER_SPOTS = 12;
 export const RAIL_SLOTS = 10;
 /** Most barista places drawn; a larger concurrency limit is shown as a number. */
 export const STATION_SLOTS = 10;
@@ -31,9 +33,11 @@ export interface CustomerView {
   statusCode?: number;
   functionError?: string;
   errorName?: string;
-  /** Sync: time the caller was blocked (still counting while waiting). */
+  /** Virtual ms when the call was made: live timers count from here (see liveCustomerMs). */
+  acceptedAt: number;
+  /** Sync: time the caller was blocked, as of derivation (still counting while waiting). */
   blockedMs: number;
-  /** Async: time the caller has been free since the 202. */
+  /** Async: time the caller was free while its event was handled (still counting while seated). */
   freeMs: number;
   /** Async, finished: where the outcome went. */
   outcomeNote?: string;
@@ -45,9 +49,9 @@ export interface TicketView {
   customer: number;
   status: 'waiting' | 'backoff' | 'retry';
   attempts: number;
-  /** Virtual ms until the next attempt, when one is scheduled. */
-  dueInMs?: number;
-  ageMs: number;
+  /** Virtual ms of the next attempt, when one is scheduled. */
+  dueAt?: number;
+  acceptedAt: number;
 }
 
 export interface StationView {
@@ -58,14 +62,16 @@ export interface StationView {
   customer?: number;
   requestId?: string;
   kind?: 'sync' | 'async';
-  progress?: number;
-  remainingMs?: number;
+  /** Virtual ms span of the current Init or run: live progress is computed from it (stationProgress). */
+  busySince?: number;
+  busyUntil?: number;
   provisioned: boolean;
 }
 
 export interface SceneView {
   now: number;
   counter: CustomerView[];
+  counterHidden: number;
   leaving: CustomerView[];
   tables: CustomerView[];
   tablesHidden: number;
@@ -79,7 +85,45 @@ export interface SceneView {
   onFailureCount: number;
   dlqCount: number;
   discardedCount: number;
-  totals: { syncOrders: number; asyncOrders: number; blockedMs: number; freeMs: number };
+  totals: SceneTotals;
+}
+
+/**
+ * Caller time, split so views can keep it ticking without re-deriving the scene: settled time
+ * plus, for each caller still blocked (sync) or still waiting on its event (async), now − since.
+ */
+export interface SceneTotals {
+  syncOrders: number;
+  asyncOrders: number;
+  settledMs: { blocked: number; free: number };
+  openSince: { blocked: number[]; free: number[] };
+}
+
+export function liveTotals(totals: SceneTotals, now: number): { blockedMs: number; freeMs: number } {
+  const open = (since: number[]) => since.reduce((sum, t) => sum + (now - t), 0);
+  return {
+    blockedMs: totals.settledMs.blocked + open(totals.openSince.blocked),
+    freeMs: totals.settledMs.free + open(totals.openSince.free),
+  };
+}
+
+/** How far the current Init or run is at `now` (0–1) and what is left, for progress bars. */
+export function stationProgress(
+  s: StationView,
+  now: number,
+): { progress: number; remainingMs: number } | undefined {
+  if (s.busySince === undefined || s.busyUntil === undefined || s.busyUntil <= s.busySince) return undefined;
+  return {
+    progress: Math.min(1, Math.max(0, (now - s.busySince) / (s.busyUntil - s.busySince))),
+    remainingMs: Math.max(0, s.busyUntil - now),
+  };
+}
+
+/** A customer's running timer at `now`: blocked while waiting, free while seated, else as settled. */
+export function liveCustomerMs(c: CustomerView, now: number): { blockedMs: number; freeMs: number } {
+  if (c.status === 'waiting') return { blockedMs: now - c.acceptedAt, freeMs: 0 };
+  if (c.status === 'seated') return { blockedMs: 0, freeMs: now - c.acceptedAt };
+  return { blockedMs: c.blockedMs, freeMs: c.freeMs };
 }
 
 const FINAL_ASYNC = new Set(['succeeded', 'failed', 'destination', 'discarded']);
@@ -100,7 +144,8 @@ function asyncOutcomeNote(inv: InvocationRecord, onSuccessConfigured: boolean): 
       ? 'Result sent to the OnSuccess destination'
       : 'Done — the result is only in the logs; the caller is never told';
   }
-  if (inv.outcome === 'delivered') return `Failed → ${inv.outcomeReason ?? 'sent to the failure destination'}`;
+  if (inv.outcome === 'delivered')
+    return `Failed → ${inv.outcomeReason ?? 'sent to the failure destination'}`;
   if (inv.outcome === 'discarded') return `Failed and discarded (${inv.outcomeReason ?? 'no destination'})`;
   return inv.outcomeReason ?? '';
 }
@@ -110,6 +155,7 @@ function toCustomer(inv: InvocationRecord, now: number, onSuccessConfigured: boo
   const base = {
     id: inv.callerId ?? inv.requestId,
     number: customerNumber(inv),
+    acceptedAt: inv.acceptedAt,
     kind,
     requestId: inv.requestId,
     statusCode: inv.statusCode,
@@ -133,7 +179,8 @@ function toCustomer(inv: InvocationRecord, now: number, onSuccessConfigured: boo
     ...base,
     status: !finished ? 'seated' : asyncSucceeded(inv) ? 'effect' : 'failed',
     blockedMs: 0,
-    freeMs: now - inv.acceptedAt,
+    // Free for as long as the work went on without it: 202 until the event was finished.
+    freeMs: (finished ? (inv.endedAt ?? now) : now) - inv.acceptedAt,
     outcomeNote: finished ? asyncOutcomeNote(inv, onSuccessConfigured) : undefined,
   };
 }
@@ -154,16 +201,23 @@ export function deriveScene(sim: LambdaSimulation, functionName: string): SceneV
   const seated: CustomerView[] = [];
   const doneAsync: CustomerView[] = [];
   const rail: TicketView[] = [];
-  const totals = { syncOrders: 0, asyncOrders: 0, blockedMs: 0, freeMs: 0 };
+  const totals: SceneTotals = {
+    syncOrders: 0,
+    asyncOrders: 0,
+    settledMs: { blocked: 0, free: 0 },
+    openSince: { blocked: [], free: [] },
+  };
 
   for (const inv of invocations) {
     const customer = toCustomer(inv, now, onSuccessConfigured);
     if (customer.kind === 'sync') {
       totals.syncOrders++;
-      totals.blockedMs += customer.blockedMs;
+      if (customer.status === 'waiting') totals.openSince.blocked.push(customer.acceptedAt);
+      else totals.settledMs.blocked += customer.blockedMs;
     } else if (customer.status !== 'turnedAway') {
       totals.asyncOrders++;
-      totals.freeMs += customer.freeMs;
+      if (customer.status === 'seated') totals.openSince.free.push(customer.acceptedAt);
+      else totals.settledMs.free += customer.freeMs;
     }
     if (customer.status === 'waiting') counter.push(customer);
     else if (customer.kind === 'sync' || customer.status === 'turnedAway') leaving.push(customer);
@@ -174,20 +228,22 @@ export function deriveScene(sim: LambdaSimulation, functionName: string): SceneV
       rail.push({
         requestId: inv.requestId,
         customer: customer.number,
-        status: inv.state === 'retry-wait' ? 'retry' : inv.state === 'throttled-backoff' ? 'backoff' : 'waiting',
+        status:
+          inv.state === 'retry-wait' ? 'retry' : inv.state === 'throttled-backoff' ? 'backoff' : 'waiting',
         attempts: inv.attempts,
-        dueInMs: inv.nextAttemptAt !== undefined ? Math.max(0, inv.nextAttemptAt - now) : undefined,
-        ageMs: now - inv.acceptedAt,
+        dueAt: inv.nextAttemptAt,
+        acceptedAt: inv.acceptedAt,
       });
     }
   }
 
   const reserved = config.ReservedConcurrentExecutions;
   const limit = reserved ?? sim.accountConcurrency();
-  const envs = sim.environments().filter((env) => env.functionName === functionName && env.state !== 'shutdown');
+  const envs = sim
+    .environments()
+    .filter((env) => env.functionName === functionName && env.state !== 'shutdown');
   const stations: StationView[] = envs.map((env) => {
     const inv = env.currentRequestId ? byRequest.get(env.currentRequestId) : undefined;
-    const span = env.busyUntil !== undefined && env.busySince !== undefined ? env.busyUntil - env.busySince : 0;
     return {
       id: env.id,
       state: env.state,
@@ -196,8 +252,8 @@ export function deriveScene(sim: LambdaSimulation, functionName: string): SceneV
       customer: inv ? customerNumber(inv) : undefined,
       requestId: env.currentRequestId,
       kind: inv ? (inv.invocationType === 'Event' ? 'async' : 'sync') : undefined,
-      progress: span > 0 ? Math.min(1, Math.max(0, (now - env.busySince!) / span)) : undefined,
-      remainingMs: env.busyUntil !== undefined ? Math.max(0, env.busyUntil - now) : undefined,
+      busySince: env.busySince,
+      busyUntil: env.busyUntil,
       provisioned: env.provisioned,
     };
   });
@@ -206,13 +262,16 @@ export function deriveScene(sim: LambdaSimulation, functionName: string): SceneV
     stations.push({ id: `vacant-${i}`, state: 'vacant', invocationCount: 0, provisioned: false });
   }
 
-  const records = sim.destinationRecords().filter((r) => r.functionName === undefined || r.functionName === functionName);
+  const records = sim
+    .destinationRecords()
+    .filter((r) => r.functionName === undefined || r.functionName === functionName);
   const discardedCount = invocations.filter((inv) => inv.outcome === 'discarded').length;
 
   const seatedInOrder = seated.toSorted((a, b) => a.number - b.number);
   return {
     now,
-    counter: counter.toSorted((a, b) => a.number - b.number),
+    counter: counter.toSorted((a, b) => a.number - b.number).slice(0, COUNTER_SPOTS),
+    counterHidden: Math.max(0, counter.length - COUNTER_SPOTS),
     leaving: leaving.toSorted(byLatest).slice(0, RECENT_KEEP),
     tables: [...seatedInOrder.slice(0, TABLE_SEATS), ...doneAsync.toSorted(byLatest).slice(0, RECENT_KEEP)],
     tablesHidden: Math.max(0, seated.length - TABLE_SEATS),

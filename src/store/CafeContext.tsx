@@ -19,3 +19,22 @@ export function useCafeStore(): CafeStore {
 export function useCafe<T>(selector: (state: CafeState) => T): T {
   return useStore(useCafeStore(), selector);
 }
+
+/**
+ * The virtual clock, for the few leaves that tick (timers, progress bars, totals). The scene's
+ * structure re-derives only when the model changes, so a ticking number never re-renders
+ * (or re-measures) the animated shells around it.
+ */
+export function useNow(): number {
+  return useCafe((s) => s.now);
+}
+
+/**
+ * Above this speed cards jump between zones instead of gliding: a glide would last a fraction
+ * of the model time it shows, and measuring layouts every frame costs the frame rate.
+ */
+export const GLIDE_MAX_SPEED = 4;
+
+export function useGlide(): boolean {
+  return useCafe((s) => s.speed <= GLIDE_MAX_SPEED);
+}

@@ -115,7 +115,9 @@ export function functionConfigFor(settings: KitchenSettings): FunctionConfig {
     Handler: handler,
     DestinationConfig: {
       ...(settings.onSuccess ? { OnSuccess: { Destination: DESTINATIONS.onSuccess } } : {}),
-      ...(settings.failureTarget === 'OnFailure' ? { OnFailure: { Destination: DESTINATIONS.onFailure } } : {}),
+      ...(settings.failureTarget === 'OnFailure'
+        ? { OnFailure: { Destination: DESTINATIONS.onFailure } }
+        : {}),
     },
     DeadLetterConfig: settings.failureTarget === 'DLQ' ? { TargetArn: DESTINATIONS.dlq } : undefined,
   };
@@ -162,10 +164,9 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
         set((s) => ({
           version: s.version + 1,
           narration: lines.length
-            ? [
-                ...s.narration,
-                ...lines.map((text) => ({ id: ++lineSeq, t: sim.now(), text })),
-              ].slice(-NARRATION_KEEP)
+            ? [...s.narration, ...lines.map((text) => ({ id: ++lineSeq, t: sim.now(), text }))].slice(
+                -NARRATION_KEEP,
+              )
             : s.narration,
         }));
       });
@@ -294,7 +295,10 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
             Handler: config.Handler,
             DeadLetterConfig: config.DeadLetterConfig ?? { TargetArn: '' },
           });
-          sim.putFunctionEventInvokeConfig({ FunctionName: FUNCTION_NAME, DestinationConfig: config.DestinationConfig });
+          sim.putFunctionEventInvokeConfig({
+            FunctionName: FUNCTION_NAME,
+            DestinationConfig: config.DestinationConfig,
+          });
         } catch (error) {
           set({ notice: error instanceof Error ? error.message : String(error) });
           return;

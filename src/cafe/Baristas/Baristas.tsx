@@ -11,10 +11,15 @@ export function Baristas({ scene }: { scene: SceneView }) {
       ? `${scene.limit} place${scene.limit === 1 ? '' : 's'} (reserved concurrency)`
       : `${scene.limit} places (account concurrency limit)`;
   return (
-    <Zone className="zone-baristas" title="Baristas" meaning="execution environments — one order each at a time">
+    <Zone
+      className="zone-baristas"
+      title="Baristas"
+      meaning="execution environments — one order each at a time"
+    >
       <p className="zone-note">
         <EspressoMachine size={28} /> {limitText}
-        {scene.limit === 0 && ' — nobody may work: sync orders get 429, async ones go straight to the failure target'}
+        {scene.limit === 0 &&
+          ' — nobody may work: sync orders get 429, async ones go straight to the failure target'}
       </p>
       <ul className="station-list" aria-label="Barista places">
         <AnimatePresence initial={false}>

@@ -22,14 +22,24 @@ export function Controls() {
     <div className="controls" role="group" aria-label="Café controls">
       <div className="control-row main-row">
         <div className="control-group playback" role="group" aria-label="Playback">
-          <span className="sim-clock" role="timer" aria-label={`Simulated time ${formatClock(now)} at ${speed}× speed`}>
+          <span
+            className="sim-clock"
+            role="timer"
+            aria-label={`Simulated time ${formatClock(now)} at ${speed}× speed`}
+          >
             <WallClock ms={now} size={34} />
             <span aria-hidden="true">{formatClock(now)}</span>
             <span className="speed-tag" aria-hidden="true">
               {speed}×
             </span>
           </span>
-          <button type="button" className="btn" onClick={togglePlay} aria-keyshortcuts="Space k" aria-pressed={!playing}>
+          <button
+            type="button"
+            className="btn"
+            onClick={togglePlay}
+            aria-keyshortcuts="Space k"
+            aria-pressed={!playing}
+          >
             {playing ? 'Pause' : 'Play'}
           </button>
           <button type="button" className="btn" onClick={step} aria-keyshortcuts="n ArrowRight">
@@ -37,7 +47,12 @@ export function Controls() {
           </button>
           <label className="inline-field">
             Speed
-            <select aria-label="Speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-keyshortcuts="+ -">
+            <select
+              aria-label="Speed"
+              value={speed}
+              onChange={(e) => setSpeed(Number(e.target.value))}
+              aria-keyshortcuts="+ -"
+            >
               {SPEEDS.map((s) => (
                 <option key={s} value={s}>
                   {s}×{s === 1 ? ' (real time)' : ''}
@@ -56,16 +71,23 @@ export function Controls() {
           <button type="button" className="btn async" onClick={() => order('async')} aria-keyshortcuts="a">
             Order for a table <span className="btn-sub">async · Event</span>
           </button>
-          <button type="button" className="btn ghost" onClick={() => order('sync', RUSH_SIZE)} aria-keyshortcuts="Shift+S">
+          <button
+            type="button"
+            className="btn ghost"
+            onClick={() => order('sync', RUSH_SIZE)}
+            aria-keyshortcuts="Shift+S"
+          >
             Rush ×{RUSH_SIZE} sync
           </button>
-          <button type="button" className="btn ghost" onClick={() => order('async', RUSH_SIZE)} aria-keyshortcuts="Shift+A">
+          <button
+            type="button"
+            className="btn ghost"
+            onClick={() => order('async', RUSH_SIZE)}
+            aria-keyshortcuts="Shift+A"
+          >
             Rush ×{RUSH_SIZE} async
           </button>
         </div>
-        <button type="button" className="btn ghost keys-btn" onClick={() => toggleHelp(true)} aria-keyshortcuts="?">
-          Keys ?
-        </button>
       </div>
       <div className="control-row kitchen">
         <KitchenSettingsRow />
@@ -90,6 +112,14 @@ export function Controls() {
           </select>
         </label>
         <SeedField />
+        <button
+          type="button"
+          className="btn ghost keys-btn"
+          onClick={() => toggleHelp(true)}
+          aria-keyshortcuts="?"
+        >
+          Keys ?
+        </button>
       </div>
     </div>
   );
@@ -176,7 +206,11 @@ function KitchenSettingsRow() {
         </select>
       </label>
       <label className="inline-field">
-        <input type="checkbox" checked={settings.onSuccess} onChange={(e) => change({ onSuccess: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={settings.onSuccess}
+          onChange={(e) => change({ onSuccess: e.target.checked })}
+        />
         OnSuccess destination
       </label>
     </div>

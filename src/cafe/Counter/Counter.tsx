@@ -1,4 +1,3 @@
-import { AnimatePresence } from 'framer-motion';
 import { CounterTop } from '../art';
 import type { CustomerView } from '../sceneModel';
 import { CustomerCard } from './CustomerCard';
@@ -7,11 +6,13 @@ import { Zone } from '../Zone';
 /** The counter is the Invoke API: synchronous callers wait here until their response. */
 export function Counter({
   waiting,
+  hidden,
   leaving,
   selected,
   onSelect,
 }: {
   waiting: CustomerView[];
+  hidden: number;
   leaving: CustomerView[];
   selected: string | undefined;
   onSelect(id: string): void;
@@ -23,23 +24,20 @@ export function Counter({
       meaning="the Invoke API — synchronous callers wait here, blocked"
     >
       <ul className="customer-row waiting-line" aria-label="Waiting at the counter">
-        <AnimatePresence initial={false}>
-          {waiting.map((c) => (
-            <CustomerCard key={c.id} customer={c} selected={selected === c.id} onSelect={onSelect} />
-          ))}
-        </AnimatePresence>
+        {waiting.map((c) => (
+          <CustomerCard key={c.id} customer={c} selected={selected === c.id} onSelect={onSelect} />
+        ))}
         {waiting.length === 0 && <li className="empty-note">Nobody waiting</li>}
       </ul>
+      {hidden > 0 && <p className="overflow-note">+{hidden} more waiting</p>}
       <div className="counter-top">
         <CounterTop width={480} />
       </div>
       <h4 className="sub-title">Got their response</h4>
       <ul className="customer-row leaving" aria-label="Got their response">
-        <AnimatePresence initial={false}>
-          {leaving.map((c) => (
-            <CustomerCard key={c.id} customer={c} selected={selected === c.id} onSelect={onSelect} />
-          ))}
-        </AnimatePresence>
+        {leaving.map((c) => (
+          <CustomerCard key={c.id} customer={c} selected={selected === c.id} onSelect={onSelect} />
+        ))}
       </ul>
     </Zone>
   );

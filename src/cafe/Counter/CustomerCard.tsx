@@ -1,7 +1,8 @@
 import { memo } from 'react';
-import { m, useIsPresent } from 'framer-motion';
+import { m } from 'framer-motion';
 import { CustomerFigure } from '../art';
-import type { CustomerView } from '../sceneModel';
+import { liveCustomerMs, type CustomerView } from '../sceneModel';
+import { useGlide, useNow } from '../../store/CafeContext';
 import { formatDuration } from '../format';
 
 type Mood = 'waiting' | 'served' | 'error' | 'turnedAway' | 'free' | 'seated';
@@ -24,19 +25,20 @@ function moodOf(c: CustomerView): Mood {
   }
 }
 
-export function statusLine(c: CustomerView): string {
+export function statusLine(c: CustomerView, now: number): string {
+  const { blockedMs, freeMs } = liveCustomerMs(c, now);
   switch (c.status) {
     case 'waiting':
-      return `Blocked ${formatDuration(c.blockedMs)}`;
+      return `Blocked ${formatDuration(blockedMs)}`;
     case 'served':
-      return `200 OK · blocked ${formatDuration(c.blockedMs)}`;
+      return `200 OK · blocked ${formatDuration(blockedMs)}`;
     case 'error':
-      return `200 + FunctionError: ${c.functionError} · blocked ${formatDuration(c.blockedMs)}`;
+      return `200 + FunctionError: ${c.functionError} · blocked ${formatDuration(blockedMs)}`;
     case 'turnedAway':
       // Turned away at once: a 429 never reaches a barista, so nobody was blocked.
       return `Turned away at once: ${c.errorName ?? 'rejected'}`;
     case 'seated':
-      return `202 Accepted · free ${formatDuration(c.freeMs)}`;
+      return `202 Accepted · free ${formatDuration(freeMs)}`;
     case 'effect':
     case 'failed':
       return c.outcomeNote ?? '';
@@ -53,57 +55,64 @@ const BADGE: Record<CustomerView['status'], string> = {
   failed: '202 ✗',
 };
 
+/** The only part of a card that ticks: re-rendered by the clock, not by the scene. */
+function LiveStatus({ customer }: { customer: CustomerView }) {
+  return <span className="customer-status">{statusLine(customer, useNow())}</span>;
+}
+
 /** One caller. Its layoutId lets framer-motion glide it between zones when the model moves it. */
-export const CustomerCard = memo(function CustomerCard({
-  customer,
-  selected,
-  onSelect,
-}: {
-  customer: CustomerView;
-  selected: boolean;
-  onSelect(id: string): void;
-}) {
-  // While it fades out of one zone the same customer is already in the next: hide the leaving
-  // copy from assistive tech and tests, so each customer is announced and found once.
-  const exiting = !useIsPresent();
-  const badge = customer.status === 'turnedAway' ? String(customer.statusCode ?? '4xx') : BADGE[customer.status];
-  return (
-    <m.li
-      layout="position"
-      layoutId={customer.id}
-      className={`customer ${customer.kind} status-${customer.status}${selected ? ' selected' : ''}`}
-      data-customer={customer.number}
-      data-status={customer.status}
-      data-exiting={exiting || undefined}
-      aria-hidden={exiting || undefined}
-      inert={exiting || undefined}
-      initial={{ opacity: 0 }}
-      animate={{ opacity: 1 }}
-      exit={{ opacity: 0 }}
-      transition={{ duration: 0.35 }}
-    >
-      <button
-        type="button"
-        className="customer-button"
-        aria-pressed={selected}
-        onClick={() => onSelect(customer.id)}
-        aria-label={`Customer ${customer.number}, ${customer.kind === 'sync' ? 'synchronous' : 'asynchronous'}: ${statusLine(customer)}`}
+export const CustomerCard = memo(
+  function CustomerCard({
+    customer,
+    selected,
+    onSelect,
+  }: {
+    customer: CustomerView;
+    selected: boolean;
+    onSelect(id: string): void;
+  }) {
+    const glide = useGlide();
+    const badge =
+      customer.status === 'turnedAway' ? String(customer.statusCode ?? '4xx') : BADGE[customer.status];
+    return (
+      <m.li
+        layout={glide ? 'position' : false}
+        layoutId={glide ? customer.id : undefined}
+        className={`customer ${customer.kind} status-${customer.status}${selected ? ' selected' : ''}`}
+        data-customer={customer.number}
+        data-status={customer.status}
+        initial={{ opacity: 0 }}
+        animate={{ opacity: 1 }}
+        // No exit animation: at 64× hundreds of cards a second leave, and fading copies would pile
+        // up. A card that moves zones glides there through its layoutId instead.
+        transition={{ duration: 0.35 }}
       >
-        <CustomerFigure kind={customer.kind} mood={moodOf(customer)} seed={customer.number} size={64} />
-        <span className="customer-text" aria-hidden="true">
-          <span className="customer-name">
-            #{customer.number} <span className={`badge badge-${customer.status}`}>{badge}</span>
+        <button
+          type="button"
+          className="customer-button"
+          aria-pressed={selected}
+          onClick={() => onSelect(customer.id)}
+        >
+          <span className="visually-hidden">
+            Customer {customer.number}, {customer.kind === 'sync' ? 'synchronous' : 'asynchronous'}:{' '}
           </span>
-          <span className="customer-status">{statusLine(customer)}</span>
-        </span>
-      </button>
-    </m.li>
-  );
-},
-// Re-render only when what is drawn changes (the derived object is new every frame).
-(a, b) =>
-  a.customer.id === b.customer.id &&
-  a.customer.status === b.customer.status &&
-  statusLine(a.customer) === statusLine(b.customer) &&
-  a.selected === b.selected &&
-  a.onSelect === b.onSelect);
+          <CustomerFigure kind={customer.kind} mood={moodOf(customer)} seed={customer.number} size={64} />
+          <span className="customer-text">
+            <span className="customer-name" aria-hidden="true">
+              #{customer.number} <span className={`badge badge-${customer.status}`}>{badge}</span>
+            </span>
+            <LiveStatus customer={customer} />
+          </span>
+        </button>
+      </m.li>
+    );
+  },
+  // Re-render the animated shell only when the customer changes state (the derived object is new
+  // on every model event; the ticking timer lives in LiveStatus).
+  (a, b) =>
+    a.customer.id === b.customer.id &&
+    a.customer.status === b.customer.status &&
+    a.customer.outcomeNote === b.customer.outcomeNote &&
+    a.selected === b.selected &&
+    a.onSelect === b.onSelect,
+);

@@ -48,7 +48,9 @@ export function Narration() {
     <div className="narration">
       <ol className="narration-recent" data-testid="narration" aria-hidden="true">
         {recent.length === 0 && (
-          <li className="narration-line">Place an order: at the counter (synchronous) or for a table (asynchronous).</li>
+          <li className="narration-line">
+            Place an order: at the counter (synchronous) or for a table (asynchronous).
+          </li>
         )}
         {recent.map((line, i) => (
           <li key={line.id} className={i === 0 ? 'narration-line' : 'narration-older'}>

@@ -1,4 +1,3 @@
-import { AnimatePresence } from 'framer-motion';
 import type { CustomerView } from '../sceneModel';
 import { CustomerCard } from '../Counter/CustomerCard';
 import { Zone } from '../Zone';
@@ -18,18 +17,20 @@ export function Tables({
   onSelect(id: string): void;
 }) {
   return (
-    <Zone className="zone-tables" title="Tables" meaning="asynchronous callers — free as soon as they get 202">
+    <Zone
+      className="zone-tables"
+      title="Tables"
+      meaning="asynchronous callers — free as soon as they get 202"
+    >
       <p className="zone-note">
         {onSuccessConfigured
           ? 'A finished drink reaches the table only through the OnSuccess destination — Lambda never answers the caller.'
           : 'The caller never gets the result back: without an OnSuccess destination it exists only in the logs.'}
       </p>
       <ul className="customer-row tables" aria-label="Seated asynchronous customers">
-        <AnimatePresence initial={false}>
-          {customers.map((c) => (
-            <CustomerCard key={c.id} customer={c} selected={selected === c.id} onSelect={onSelect} />
-          ))}
-        </AnimatePresence>
+        {customers.map((c) => (
+          <CustomerCard key={c.id} customer={c} selected={selected === c.id} onSelect={onSelect} />
+        ))}
         {customers.length === 0 && <li className="empty-note">No tables taken</li>}
       </ul>
       {hidden > 0 && <p className="overflow-note">+{hidden} more seated</p>}

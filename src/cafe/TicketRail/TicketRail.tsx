@@ -1,14 +1,46 @@
+import { memo } from 'react';
 import { AnimatePresence, m } from 'framer-motion';
+import { useGlide, useNow } from '../../store/CafeContext';
 import { Ticket } from '../art';
 import type { TicketView } from '../sceneModel';
 import { formatDuration } from '../format';
 import { Zone } from '../Zone';
 
-function ticketText(t: TicketView): string {
-  if (t.status === 'retry') return `attempt ${t.attempts + 1} in ${formatDuration(t.dueInMs ?? 0)}`;
-  if (t.status === 'backoff') return `throttled · back-off ${formatDuration(t.dueInMs ?? 0)}`;
-  return `waiting ${formatDuration(t.ageMs)}`;
+export function ticketText(t: TicketView, now: number): string {
+  const dueIn = Math.max(0, (t.dueAt ?? now) - now);
+  if (t.status === 'retry') return `attempt ${t.attempts + 1} in ${formatDuration(dueIn)}`;
+  if (t.status === 'backoff') return `throttled · back-off ${formatDuration(dueIn)}`;
+  return `waiting ${formatDuration(now - t.acceptedAt)}`;
 }
+
+function LiveTicketText({ ticket }: { ticket: TicketView }) {
+  return <span className="ticket-text">{ticketText(ticket, useNow())}</span>;
+}
+
+/** One event on the rail; its shell re-renders only when its state changes, its timer ticks alone. */
+const TicketCard = memo(
+  function TicketCard({ ticket: t }: { ticket: TicketView }) {
+    const glide = useGlide();
+    return (
+      <m.li
+        layout={glide ? 'position' : false}
+        className={`ticket status-${t.status}`}
+        data-customer={t.customer}
+        data-status={t.status}
+        initial={{ opacity: 0, y: -12 }}
+        animate={{ opacity: 1, y: 0 }}
+      >
+        <Ticket status={t.status} label={`#${t.customer}`} size={72} />
+        <LiveTicketText ticket={t} />
+      </m.li>
+    );
+  },
+  (a, b) =>
+    a.ticket.requestId === b.ticket.requestId &&
+    a.ticket.status === b.ticket.status &&
+    a.ticket.attempts === b.ticket.attempts &&
+    a.ticket.dueAt === b.ticket.dueAt,
+);
 
 /** Lambda's internal event queue: async orders wait here for a free barista. */
 export function TicketRail({ tickets, hidden }: { tickets: TicketView[]; hidden: number }) {
@@ -17,19 +49,7 @@ export function TicketRail({ tickets, hidden }: { tickets: TicketView[]; hidden:
       <ol className="ticket-row" aria-label="Queued events">
         <AnimatePresence initial={false}>
           {tickets.map((t) => (
-            <m.li
-              key={t.requestId}
-              layout="position"
-              className={`ticket status-${t.status}`}
-              data-customer={t.customer}
-              data-status={t.status}
-              initial={{ opacity: 0, y: -12 }}
-              animate={{ opacity: 1, y: 0 }}
-              exit={{ opacity: 0 }}
-            >
-              <Ticket status={t.status === 'waiting' ? 'waiting' : t.status} label={`#${t.customer}`} size={72} />
-              <span className="ticket-text">{ticketText(t)}</span>
-            </m.li>
+            <TicketCard key={t.requestId} ticket={t} />
           ))}
         </AnimatePresence>
         {tickets.length === 0 && <li className="empty-note">Rail empty</li>}

@@ -1,0 +1,125 @@
+// Scene benchmark (issue 4): with 50 customers and 10 baristas moving at 16×, measure frames per
+// second with requestAnimationFrame over 10 s in headless Chromium at 1280×720, long tasks over
+// 50 ms, and the DOM node count after 100 and after 1,000 orders (it must stay bounded).
+//   node scripts/scene-bench.mjs          (builds first; SKIP_BUILD=1 to reuse dist/)
+// Bars: ≥ 55 fps, no long task > 50 ms, DOM nodes after 1,000 orders ≈ after 100.
+import { spawn, spawnSync } from 'node:child_process';
+import { chromium } from '@playwright/test';
+import { findBrowser, launchArgs } from './browser.mjs';
+
+const PORT = 4174;
+/** SPEED=4 measures the gliding mode (cards glide between zones at 4× and below). */
+const SPEED = process.env.SPEED ?? '16';
+if (!process.env.SKIP_BUILD) spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+const server = spawn(
+  'npx',
+  ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+  {
+    stdio: 'ignore',
+    detached: true,
+  },
+);
+const stop = () => {
+  try {
+    process.kill(-server.pid);
+  } catch {
+    /* already gone */
+  }
+};
+process.on('exit', stop);
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('vite preview did not start');
+}
+
+await waitForServer();
+const found = findBrowser();
+if (!found.path && found.source !== 'playwright')
+  throw new Error('No Chromium found: run `npm run test:e2e` once, or set CHROMIUM_PATH.');
+const browser = await chromium.launch({
+  executablePath: found.source === 'playwright' ? undefined : found.path,
+  args: launchArgs(),
+});
+const page = await browser.newPage({
+  viewport: { width: 1280, height: 720 },
+  reducedMotion: process.env.REDUCED ? 'reduce' : 'no-preference',
+});
+await page.addInitScript(() => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__longTasks.push(Math.round(entry.duration));
+  }).observe({ type: 'longtask', buffered: true });
+});
+await page.goto(`http://127.0.0.1:${PORT}/?paused=1&speed=${SPEED}&baristas=10`);
+const cafe = page.locator('section.cafe');
+await cafe.focus();
+// 50 customers: 10 sync (each takes a barista) and 40 async (queued on the rail, then made).
+for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+S');
+for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+A');
+// Keep the café busy: an order every 0.5 s of virtual time.
+await cafe.getByLabel('Automatic arrival interval').selectOption('120');
+await cafe.getByRole('checkbox', { name: /Arrivals every/ }).check();
+await page.evaluate(() => (window.__longTasks = []));
+await cafe.getByRole('button', { name: 'Play' }).click();
+
+const frames = await page.evaluate(
+  () =>
+    new Promise((resolve) => {
+      const times = [];
+      const start = performance.now();
+      const loop = (t) => {
+        times.push(t);
+        if (t - start < 10_000) requestAnimationFrame(loop);
+        else resolve(times);
+      };
+      requestAnimationFrame(loop);
+    }),
+);
+const gaps = frames.slice(1).map((t, i) => t - frames[i]);
+const seconds = (frames.at(-1) - frames[0]) / 1000;
+const fps = gaps.length / seconds;
+const p95 = gaps.toSorted((a, b) => a - b)[Math.floor(gaps.length * 0.95)];
+const longTasks = await page.evaluate(() => window.__longTasks);
+const onScreen = await page.evaluate(() => ({
+  customers: document.querySelectorAll('li.customer').length,
+  baristas: document.querySelectorAll('li.station:not(.vacant)').length,
+  tickets: document.querySelectorAll('li.ticket').length,
+}));
+
+const maxCustomer = () =>
+  page.evaluate(() =>
+    Math.max(0, ...[...document.querySelectorAll('[data-customer]')].map((e) => Number(e.dataset.customer))),
+  );
+const domNodes = () => page.evaluate(() => document.getElementsByTagName('*').length);
+await cafe.getByLabel('Speed', { exact: true }).selectOption('64');
+const domAt = {};
+for (const target of [100, 1000]) {
+  while ((await maxCustomer()) < target) await page.waitForTimeout(200);
+  domAt[target] = await domNodes();
+}
+const heapMb = await page.evaluate(() =>
+  performance.memory ? performance.memory.usedJSHeapSize / 1e6 : NaN,
+);
+
+console.log(
+  `scene at ${SPEED}×, 1280×720, ${seconds.toFixed(1)} s: ${fps.toFixed(1)} fps (95th percentile frame ${p95.toFixed(1)} ms)`,
+);
+console.log(
+  `on screen while measuring: ${onScreen.customers} customer cards, ${onScreen.baristas} baristas at work, ${onScreen.tickets} tickets`,
+);
+console.log(
+  `long tasks > 50 ms: ${longTasks.length}${longTasks.length ? ` (${longTasks.join(', ')} ms)` : ''}`,
+);
+console.log(`DOM nodes after 100 orders: ${domAt[100]}; after 1,000 orders: ${domAt[1000]}`);
+console.log(`JS heap after 1,000 orders: ${heapMb.toFixed(1)} MB`);
+await browser.close();
+stop();
+process.exit(0);
