@@ -64,6 +64,9 @@ test('a synchronous order keeps its customer at the counter until the run ends, 
   expect(await clockSeconds(page)).toBeGreaterThanOrEqual(5.2);
   await expect(served).toContainText(/blocked 5\.\d s/);
   await expect(page.getByTestId('narration')).toContainText('Customer 1 got 200 with the result');
+  // The café says where it is simpler than Lambda, including why the timeout is not 3 s.
+  await cafe(page).getByText('What this café simplifies').click();
+  await expect(cafe(page).locator('.simplifications')).toContainText('10 s timeout');
   expect(problems).toEqual([]);
 });
 

@@ -9,6 +9,7 @@ import { Narration } from './Narration/Narration';
 import { Scene } from './Scene';
 import { HelpOverlay } from './Help/HelpOverlay';
 import { Notice } from './Notice';
+import { Simplifications } from './Simplifications';
 import './cafe.css';
 
 const loadMotionFeatures = () => import('./motionFeatures').then((mod) => mod.default);
@@ -51,6 +52,7 @@ function CafeRoot({ id }: { id?: string }) {
       <Notice />
       <Narration />
       <Scene />
+      <Simplifications />
       <HelpOverlay />
     </section>
   );
