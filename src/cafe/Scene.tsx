@@ -17,11 +17,11 @@ export function Scene() {
   const selected = useCafe((s) => s.selectedCustomer);
   const select = useCafe((s) => s.select);
   const onSuccess = useCafe((s) => s.settings.onSuccess);
-  // The scene's structure changes only when the model does (version); the clock alone moves just
-  // the ticking leaves (useNow), so a frame with no model event re-renders almost nothing.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const layoutGroupId = useId();
-  const scene = useMemo(() => deriveScene(sim, FUNCTION_NAME), [sim, version]);
+  // The scene's structure changes only when the model does (version: the sim object itself is
+  // mutable); the clock alone moves just the ticking leaves (useNow), so a frame with no model
+  // event re-renders almost nothing.
+  const { scene } = useMemo(() => ({ version, scene: deriveScene(sim, FUNCTION_NAME) }), [sim, version]);
 
   return (
     // The id namespaces layoutIds: customer-1 of one café must never glide into another café.

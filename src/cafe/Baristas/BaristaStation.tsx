@@ -46,6 +46,7 @@ function LiveProgress({ station }: { station: StationView }) {
 /** One execution environment: one drink at a time, its own log stream. */
 export const BaristaStation = memo(
   function BaristaStation({ station }: { station: StationView }) {
+    const glide = useGlide();
     if (station.state === 'vacant') {
       return (
         <li className="station vacant" data-state="vacant">
@@ -54,7 +55,6 @@ export const BaristaStation = memo(
         </li>
       );
     }
-    const glide = useGlide();
     return (
       <m.li
         layout={glide ? 'position' : false}
