@@ -16,7 +16,9 @@ describe('URL parameters', () => {
   });
 
   it('refuses each bad value with a message naming it, and keeps the default', () => {
-    const { options, problems } = parseUrlOptions('?seed=-1&speed=3&baristas=two&failure=sometimes&colour=red');
+    const { options, problems } = parseUrlOptions(
+      '?seed=-1&speed=3&baristas=two&failure=sometimes&colour=red',
+    );
     expect(options.seed).toBeUndefined();
     expect(options.speed).toBeUndefined();
     expect(options.settings).toBeUndefined();

@@ -1,4 +1,10 @@
-import { DEFAULT_SETTINGS, SPEEDS, isValidSeed, type CafeOptions, type KitchenSettings } from '../store/cafeStore';
+import {
+  DEFAULT_SETTINGS,
+  SPEEDS,
+  isValidSeed,
+  type CafeOptions,
+  type KitchenSettings,
+} from '../store/cafeStore';
 
 export interface ParsedOptions {
   options: CafeOptions;
@@ -18,7 +24,8 @@ export function parseUrlOptions(search: string): ParsedOptions {
   const options: CafeOptions = {};
 
   for (const key of params.keys()) {
-    if (!KNOWN.includes(key)) problems.push(`Unknown URL parameter "${key}" ignored (known: ${KNOWN.join(', ')}).`);
+    if (!KNOWN.includes(key))
+      problems.push(`Unknown URL parameter "${key}" ignored (known: ${KNOWN.join(', ')}).`);
   }
   const seed = params.get('seed');
   if (seed !== null) {
@@ -37,7 +44,10 @@ export function parseUrlOptions(search: string): ParsedOptions {
     const n = Number(baristas);
     if (baristas === 'account') settings.baristas = null;
     else if (baristas.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= 1000) settings.baristas = n;
-    else problems.push(`baristas=${baristas} must be a whole number from 0 to 1000 or "account"; using ${DEFAULT_SETTINGS.baristas}.`);
+    else
+      problems.push(
+        `baristas=${baristas} must be a whole number from 0 to 1000 or "account"; using ${DEFAULT_SETTINGS.baristas}.`,
+      );
   }
   const failure = params.get('failure');
   if (failure !== null) {
@@ -46,7 +56,8 @@ export function parseUrlOptions(search: string): ParsedOptions {
   }
   const target = params.get('target');
   if (target !== null) {
-    if ((TARGETS as string[]).includes(target)) settings.failureTarget = target as KitchenSettings['failureTarget'];
+    if ((TARGETS as string[]).includes(target))
+      settings.failureTarget = target as KitchenSettings['failureTarget'];
     else problems.push(`target=${target} must be one of ${TARGETS.join(', ')}; using OnFailure.`);
   }
   const onSuccess = params.get('onsuccess');

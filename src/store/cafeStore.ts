@@ -62,7 +62,10 @@ export interface CafeState {
   customerCount: number;
   actions: CafeAction[];
   narration: NarrationLine[];
+  /** The customer (caller id) selected in the scene, a log line or the timeline. */
   selectedCustomer: string | undefined;
+  /** The barista (execution environment id) selected; selecting one clears the other. */
+  selectedEnvironment: string | undefined;
   helpOpen: boolean;
   /** The last refused input, shown where the user looks (never thrown at them). */
   notice: string | undefined;
@@ -80,6 +83,7 @@ export interface CafeState {
   changeSettings(change: Partial<KitchenSettings>): void;
   setAuto(change: Partial<AutoArrivals>): void;
   select(customerId: string | undefined): void;
+  selectEnvironment(envId: string | undefined): void;
   toggleHelp(open?: boolean): void;
   dismissNotice(): void;
 }
@@ -220,6 +224,7 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
       actions: [],
       narration: [],
       selectedCustomer: undefined,
+      selectedEnvironment: undefined,
       helpOpen: false,
       notice: options.problems?.length ? options.problems.join(' ') : undefined,
 
@@ -277,6 +282,7 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
           actions: [],
           narration: [],
           selectedCustomer: undefined,
+          selectedEnvironment: undefined,
           nextArrival: get().auto.on ? 60_000 / get().auto.perMinute : undefined,
           notice: undefined,
         });
@@ -318,7 +324,8 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
         const interval = 60_000 / auto.perMinute;
         set({ auto, nextArrival: auto.on ? get().now + interval : undefined, notice: undefined });
       },
-      select: (customerId) => set({ selectedCustomer: customerId }),
+      select: (customerId) => set({ selectedCustomer: customerId, selectedEnvironment: undefined }),
+      selectEnvironment: (envId) => set({ selectedEnvironment: envId, selectedCustomer: undefined }),
       toggleHelp: (open) => set((s) => ({ helpOpen: open ?? !s.helpOpen })),
       dismissNotice: () => set({ notice: undefined }),
     };

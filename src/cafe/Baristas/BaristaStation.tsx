@@ -45,7 +45,15 @@ function LiveProgress({ station }: { station: StationView }) {
 
 /** One execution environment: one drink at a time, its own log stream. */
 export const BaristaStation = memo(
-  function BaristaStation({ station }: { station: StationView }) {
+  function BaristaStation({
+    station,
+    selected = false,
+    onSelect,
+  }: {
+    station: StationView;
+    selected?: boolean;
+    onSelect?(envId: string | undefined): void;
+  }) {
     const glide = useGlide();
     if (station.state === 'vacant') {
       return (
@@ -58,7 +66,7 @@ export const BaristaStation = memo(
     return (
       <m.li
         layout={glide ? 'position' : false}
-        className={`station state-${station.state}`}
+        className={`station state-${station.state}${selected ? ' selected' : ''}`}
         data-state={station.state}
         data-env={station.id}
         initial={{ opacity: 0, x: 24 }}
@@ -71,7 +79,15 @@ export const BaristaStation = memo(
         </div>
         <div className="station-body">
           <span className="station-name">
-            Barista {station.id}
+            <button
+              type="button"
+              className="link-button"
+              aria-pressed={selected}
+              title="Select this barista: its log stream and code panel follow"
+              onClick={() => onSelect?.(selected ? undefined : station.id)}
+            >
+              Barista {station.id}
+            </button>
             {station.provisioned && <span className="badge badge-provisioned">provisioned</span>}
           </span>
           <LiveProgress station={station} />
@@ -90,5 +106,7 @@ export const BaristaStation = memo(
     a.station.state === b.station.state &&
     a.station.requestId === b.station.requestId &&
     a.station.busyUntil === b.station.busyUntil &&
-    a.station.invocationCount === b.station.invocationCount,
+    a.station.invocationCount === b.station.invocationCount &&
+    a.selected === b.selected &&
+    a.onSelect === b.onSelect,
 );

@@ -3,9 +3,12 @@ import { EspressoMachine } from '../art';
 import type { SceneView } from '../sceneModel';
 import { BaristaStation } from './BaristaStation';
 import { Zone } from '../Zone';
+import { useCafe } from '../../store/CafeContext';
 
 /** Execution environments; the number of places is the concurrency limit. */
 export function Baristas({ scene }: { scene: SceneView }) {
+  const selected = useCafe((s) => s.selectedEnvironment);
+  const selectEnvironment = useCafe((s) => s.selectEnvironment);
   const limitText =
     scene.limitSource === 'reserved'
       ? `${scene.limit} place${scene.limit === 1 ? '' : 's'} (reserved concurrency)`
@@ -24,7 +27,12 @@ export function Baristas({ scene }: { scene: SceneView }) {
       <ul className="station-list" aria-label="Barista places">
         <AnimatePresence initial={false}>
           {scene.stations.map((s) => (
-            <BaristaStation key={s.id} station={s} />
+            <BaristaStation
+              key={s.id}
+              station={s}
+              selected={selected === s.id}
+              onSelect={selectEnvironment}
+            />
           ))}
         </AnimatePresence>
       </ul>

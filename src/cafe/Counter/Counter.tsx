@@ -15,7 +15,7 @@ export function Counter({
   hidden: number;
   leaving: CustomerView[];
   selected: string | undefined;
-  onSelect(id: string): void;
+  onSelect(id: string | undefined): void;
 }) {
   return (
     <Zone

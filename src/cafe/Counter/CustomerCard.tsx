@@ -55,9 +55,29 @@ const BADGE: Record<CustomerView['status'], string> = {
   failed: '202 ✗',
 };
 
+/** A caller's own work, in tasks of this many virtual ms: what a free caller gets done. */
+const OWN_TASK_MS = 2_000;
+
+/** The caller's own to-do list while its order is open: frozen when blocked, moving when free. */
+export function ownWorkLine(c: CustomerView, now: number): string | undefined {
+  if (c.status === 'waiting') return '⏸ own to-do list frozen';
+  if (c.status === 'seated') {
+    const done = Math.floor(liveCustomerMs(c, now).freeMs / OWN_TASK_MS);
+    return `▶ own to-do list: ${done} task${done === 1 ? '' : 's'} done`;
+  }
+  return undefined;
+}
+
 /** The only part of a card that ticks: re-rendered by the clock, not by the scene. */
 function LiveStatus({ customer }: { customer: CustomerView }) {
-  return <span className="customer-status">{statusLine(customer, useNow())}</span>;
+  const now = useNow();
+  const work = ownWorkLine(customer, now);
+  return (
+    <>
+      <span className="customer-status">{statusLine(customer, now)}</span>
+      {work && <span className={`customer-work work-${customer.status}`}>{work}</span>}
+    </>
+  );
 }
 
 /** One caller. Its layoutId lets framer-motion glide it between zones when the model moves it. */
@@ -69,7 +89,7 @@ export const CustomerCard = memo(
   }: {
     customer: CustomerView;
     selected: boolean;
-    onSelect(id: string): void;
+    onSelect(id: string | undefined): void;
   }) {
     const glide = useGlide();
     const badge =
@@ -91,7 +111,7 @@ export const CustomerCard = memo(
           type="button"
           className="customer-button"
           aria-pressed={selected}
-          onClick={() => onSelect(customer.id)}
+          onClick={() => onSelect(selected ? undefined : customer.id)}
         >
           <span className="visually-hidden">
             Customer {customer.number}, {customer.kind === 'sync' ? 'synchronous' : 'asynchronous'}:{' '}

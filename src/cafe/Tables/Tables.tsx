@@ -14,7 +14,7 @@ export function Tables({
   hidden: number;
   onSuccessConfigured: boolean;
   selected: string | undefined;
-  onSelect(id: string): void;
+  onSelect(id: string | undefined): void;
 }) {
   return (
     <Zone
