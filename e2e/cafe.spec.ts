@@ -87,7 +87,7 @@ test('an asynchronous order gets 202 and a seat before the coffee is made, and n
   await expect(page.getByTestId('narration')).toContainText('Customer 1 got 202 Accepted and sat down');
 
   await cafe(page).getByRole('button', { name: 'Step' }).click(); // Init done: the drink starts
-  await expect(seated).toContainText('own to-do list: 0 tasks done');
+  await expect(seated).toContainText('Own to-do list: 0 tasks done');
   await stepUntil(page, async () => (await customer(page, 1).getAttribute('data-status')) !== 'seated');
   await expect(seated).toHaveAttribute('data-status', 'effect');
   await expect(seated).toContainText('the result is only in the logs');

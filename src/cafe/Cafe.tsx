@@ -10,6 +10,7 @@ import { Scene } from './Scene';
 import { HelpOverlay } from './Help/HelpOverlay';
 import { Notice } from './Notice';
 import { Simplifications } from './Simplifications';
+import { DevView } from '../panels/DevView';
 import './cafe.css';
 
 const loadMotionFeatures = () => import('./motionFeatures').then((mod) => mod.default);
@@ -52,6 +53,7 @@ function CafeRoot({ id }: { id?: string }) {
       <Notice />
       <Narration />
       <Scene />
+      <DevView />
       <Simplifications />
       <HelpOverlay />
     </section>

@@ -27,6 +27,12 @@ export type CustomerStatus =
 export interface CustomerView {
   id: string;
   number: number;
+  /** Who is calling: a café customer or the terminal (the AWS CLI is a caller too). */
+  source: 'cafe' | 'terminal';
+  /** "Customer 3" or "Terminal call 2". */
+  label: string;
+  /** "#3" or "T2": what fits on a ticket. */
+  short: string;
   kind: 'sync' | 'async';
   status: CustomerStatus;
   requestId: string;
@@ -47,6 +53,9 @@ export interface CustomerView {
 export interface TicketView {
   requestId: string;
   customer: number;
+  /** "#3" or "T2". */
+  short: string;
+  source: 'cafe' | 'terminal';
   status: 'waiting' | 'backoff' | 'retry';
   attempts: number;
   /** Virtual ms of the next attempt, when one is scheduled. */
@@ -60,6 +69,8 @@ export interface StationView {
   logStreamName?: string;
   invocationCount: number;
   customer?: number;
+  /** The order's "#3" / "T2". */
+  short?: string;
   requestId?: string;
   kind?: 'sync' | 'async';
   /** Virtual ms span of the current Init or run: live progress is computed from it (stationProgress). */
@@ -128,6 +139,10 @@ export function liveCustomerMs(c: CustomerView, now: number): { blockedMs: numbe
 
 const FINAL_ASYNC = new Set(['succeeded', 'failed', 'destination', 'discarded']);
 
+function shortName(inv: InvocationRecord): string {
+  return `${inv.callerId?.startsWith('terminal') ? 'T' : '#'}${customerNumber(inv)}`;
+}
+
 function customerNumber(inv: InvocationRecord): number {
   const match = /(\d+)$/.exec(inv.callerId ?? '');
   return match ? Number(match[1]) : 0;
@@ -155,6 +170,9 @@ function toCustomer(inv: InvocationRecord, now: number, onSuccessConfigured: boo
   const base = {
     id: inv.callerId ?? inv.requestId,
     number: customerNumber(inv),
+    source: inv.callerId?.startsWith('terminal') ? 'terminal' : 'cafe',
+    label: inv.callerLabel ?? inv.callerId ?? inv.requestId,
+    short: shortName(inv),
     acceptedAt: inv.acceptedAt,
     kind,
     requestId: inv.requestId,
@@ -185,8 +203,12 @@ function toCustomer(inv: InvocationRecord, now: number, onSuccessConfigured: boo
   };
 }
 
+function byArrival(a: CustomerView, b: CustomerView) {
+  return a.acceptedAt - b.acceptedAt || a.number - b.number;
+}
+
 function byLatest(a: CustomerView, b: CustomerView) {
-  return b.number - a.number;
+  return b.acceptedAt - a.acceptedAt || b.number - a.number;
 }
 
 export function deriveScene(sim: LambdaSimulation, functionName: string): SceneView {
@@ -228,6 +250,8 @@ export function deriveScene(sim: LambdaSimulation, functionName: string): SceneV
       rail.push({
         requestId: inv.requestId,
         customer: customer.number,
+        short: customer.short,
+        source: customer.source,
         status:
           inv.state === 'retry-wait' ? 'retry' : inv.state === 'throttled-backoff' ? 'backoff' : 'waiting',
         attempts: inv.attempts,
@@ -250,6 +274,7 @@ export function deriveScene(sim: LambdaSimulation, functionName: string): SceneV
       logStreamName: env.logStreamName,
       invocationCount: env.invocationCount,
       customer: inv ? customerNumber(inv) : undefined,
+      short: inv ? shortName(inv) : undefined,
       requestId: env.currentRequestId,
       kind: inv ? (inv.invocationType === 'Event' ? 'async' : 'sync') : undefined,
       busySince: env.busySince,
@@ -267,10 +292,10 @@ export function deriveScene(sim: LambdaSimulation, functionName: string): SceneV
     .filter((r) => r.functionName === undefined || r.functionName === functionName);
   const discardedCount = invocations.filter((inv) => inv.outcome === 'discarded').length;
 
-  const seatedInOrder = seated.toSorted((a, b) => a.number - b.number);
+  const seatedInOrder = seated.toSorted(byArrival);
   return {
     now,
-    counter: counter.toSorted((a, b) => a.number - b.number).slice(0, COUNTER_SPOTS),
+    counter: counter.toSorted(byArrival).slice(0, COUNTER_SPOTS),
     counterHidden: Math.max(0, counter.length - COUNTER_SPOTS),
     leaving: leaving.toSorted(byLatest).slice(0, RECENT_KEEP),
     tables: [...seatedInOrder.slice(0, TABLE_SEATS), ...doneAsync.toSorted(byLatest).slice(0, RECENT_KEEP)],

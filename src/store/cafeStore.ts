@@ -22,7 +22,8 @@ export type OrderKind = 'sync' | 'async';
 /** What the user did, as data: the session is these actions replayed on the seed. */
 export type CafeAction =
   | { t: number; type: 'order.placed'; kind: OrderKind; customer: number }
-  | { t: number; type: 'settings.changed'; settings: Partial<KitchenSettings> };
+  | { t: number; type: 'settings.changed'; settings: Partial<KitchenSettings> }
+  | { t: number; type: 'terminal.command'; line: string };
 
 export type FailureMode = 'never' | 'always' | 'timeout';
 export type FailureTarget = 'none' | 'OnFailure' | 'DLQ';
@@ -84,6 +85,8 @@ export interface CafeState {
   setAuto(change: Partial<AutoArrivals>): void;
   select(customerId: string | undefined): void;
   selectEnvironment(envId: string | undefined): void;
+  /** Records a command typed in the terminal (the terminal runs it against `sim` itself). */
+  noteTerminalCommand(line: string): void;
   toggleHelp(open?: boolean): void;
   dismissNotice(): void;
 }
@@ -325,6 +328,8 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
         set({ auto, nextArrival: auto.on ? get().now + interval : undefined, notice: undefined });
       },
       select: (customerId) => set({ selectedCustomer: customerId, selectedEnvironment: undefined }),
+      noteTerminalCommand: (line) =>
+        set((s) => ({ actions: [...s.actions, { t: s.sim.now(), type: 'terminal.command', line }] })),
       selectEnvironment: (envId) => set({ selectedEnvironment: envId, selectedCustomer: undefined }),
       toggleHelp: (open) => set((s) => ({ helpOpen: open ?? !s.helpOpen })),
       dismissNotice: () => set({ notice: undefined }),

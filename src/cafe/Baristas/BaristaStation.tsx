@@ -10,9 +10,9 @@ export function stationLine(s: StationView, now: number): string {
     case 'vacant':
       return 'Free place — a new order here means a cold start';
     case 'initializing':
-      return `Tying the apron: cold start (Init) for #${s.customer ?? '?'}`;
+      return `Tying the apron: cold start (Init) for ${s.short ?? 'the next order'}`;
     case 'busy':
-      return `Making #${s.customer}'s drink (${s.kind}) · ${formatDuration(stationProgress(s, now)?.remainingMs ?? 0)} left`;
+      return `Making ${s.short ?? '?'}'s drink (${s.kind}) · ${formatDuration(stationProgress(s, now)?.remainingMs ?? 0)} left`;
     case 'idle':
       return `Resting: frozen, warm for the next order · served ${s.invocationCount}`;
     case 'shutdown':

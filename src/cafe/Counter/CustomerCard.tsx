@@ -60,10 +60,10 @@ const OWN_TASK_MS = 2_000;
 
 /** The caller's own to-do list while its order is open: frozen when blocked, moving when free. */
 export function ownWorkLine(c: CustomerView, now: number): string | undefined {
-  if (c.status === 'waiting') return '⏸ own to-do list frozen';
+  if (c.status === 'waiting') return 'Own to-do list: frozen';
   if (c.status === 'seated') {
     const done = Math.floor(liveCustomerMs(c, now).freeMs / OWN_TASK_MS);
-    return `▶ own to-do list: ${done} task${done === 1 ? '' : 's'} done`;
+    return `Own to-do list: ${done} task${done === 1 ? '' : 's'} done`;
   }
   return undefined;
 }
@@ -99,7 +99,8 @@ export const CustomerCard = memo(
         layout={glide ? 'position' : false}
         layoutId={glide ? customer.id : undefined}
         className={`customer ${customer.kind} status-${customer.status}${selected ? ' selected' : ''}`}
-        data-customer={customer.number}
+        data-customer={customer.source === 'cafe' ? customer.number : undefined}
+        data-caller={customer.id}
         data-status={customer.status}
         initial={{ opacity: 0 }}
         animate={{ opacity: 1 }}
@@ -114,12 +115,12 @@ export const CustomerCard = memo(
           onClick={() => onSelect(selected ? undefined : customer.id)}
         >
           <span className="visually-hidden">
-            Customer {customer.number}, {customer.kind === 'sync' ? 'synchronous' : 'asynchronous'}:{' '}
+            {customer.label}, {customer.kind === 'sync' ? 'synchronous' : 'asynchronous'}:{' '}
           </span>
           <CustomerFigure kind={customer.kind} mood={moodOf(customer)} seed={customer.number} size={64} />
           <span className="customer-text">
             <span className="customer-name" aria-hidden="true">
-              #{customer.number} <span className={`badge badge-${customer.status}`}>{badge}</span>
+              {customer.short} <span className={`badge badge-${customer.status}`}>{badge}</span>
             </span>
             <LiveStatus customer={customer} />
           </span>

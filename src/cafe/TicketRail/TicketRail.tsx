@@ -25,12 +25,12 @@ const TicketCard = memo(
       <m.li
         layout={glide ? 'position' : false}
         className={`ticket status-${t.status}`}
-        data-customer={t.customer}
+        data-customer={t.source === 'cafe' ? t.customer : undefined}
         data-status={t.status}
         initial={{ opacity: 0, y: -12 }}
         animate={{ opacity: 1, y: 0 }}
       >
-        <Ticket status={t.status} label={`#${t.customer}`} size={72} />
+        <Ticket status={t.status} label={t.short} size={72} />
         <LiveTicketText ticket={t} />
       </m.li>
     );
