@@ -45,6 +45,8 @@ interface EnvironmentContext {
 
 export type EnvironmentEvent =
   | { type: 'run.assigned'; plan: RunPlan }
+  /** The current run's time is up (its end is plain data on the virtual clock; see `startRun`). */
+  | { type: 'run.ended' }
   /** Shut down as soon as the current run (if any) ends: config updated, provisioning reduced. */
   | { type: 'env.retire'; reason: string };
 
@@ -75,8 +77,9 @@ export const environmentMachine = setup({
   },
   delays: {
     initDuration: ({ context }) => Math.ceil(context.initDurationMs),
-    runDuration: ({ context }) => context.run?.spanMs ?? 0,
-    idleLifetime: ({ context }) => context.idleMs,
+    // Provisioned: never. (Also covers a pre-initialised environment's very first idle
+    // entry, where XState runs the showIdle action only once the actor starts.)
+    idleLifetime: ({ context }) => (context.provisioned ? Infinity : context.idleMs),
   },
   actions: {
     showInitializing: ({ context }) => {
@@ -91,12 +94,17 @@ export const environmentMachine = setup({
       if (context.run !== undefined) context.ledger.totals.coldStarts++;
       context.ledger.note('env.initialized', { envId: context.envId, initDurationMs: context.initDurationMs });
     },
-    takeRun: assign({
-      run: ({ event }) => (event.type === 'run.assigned' ? event.plan : undefined),
-      coldRun: false,
-    }),
-    markColdRun: assign({ coldRun: ({ context }) => context.run !== undefined }),
-    startRun: ({ context }) => {
+    // Per-run bookkeeping mutates the environment's own context in place (the run, cold
+    // flag, shutdown reason are plain data no one else reads): an `assign` would rebuild
+    // the context and the snapshot twice per run, which is most of the garbage at scale.
+    takeRun: ({ context, event }) => {
+      context.run = event.type === 'run.assigned' ? event.plan : undefined;
+      context.coldRun = false;
+    },
+    markColdRun: ({ context }) => {
+      context.coldRun = context.run !== undefined;
+    },
+    startRun: ({ context, self }) => {
         const { ledger, view } = context;
         const plan = context.run as RunPlan;
         const now = ledger.now();
@@ -111,13 +119,19 @@ export const environmentMachine = setup({
           invocation.deadline = now + plan.timeoutMs;
           if (invocation.logType === 'Tail') invocation.tailLines = [];
         }
-        ledger.note('run.started', {
+        ledger.record({
+          t: now,
+          type: 'run.started',
           requestId: plan.requestId,
           envId: context.envId,
           attempt: plan.attempt,
           coldStart: context.coldRun,
         });
         writeLog(context, startLine(plan.requestId));
+        // The run's end is plain data on the virtual clock rather than an XState `after`
+        // timer (no scheduler bookkeeping per run); a run is never cut short, so it is
+        // never cancelled. The event reaches the environment exactly as a delayed event would.
+        ledger.clock.setTimeout(() => self.send({ type: 'run.ended' }), plan.spanMs);
     },
     writeRunEnd: ({ context }) => {
       const { ledger } = context;
@@ -146,9 +160,10 @@ export const environmentMachine = setup({
         }),
       );
       const type = plan.outcome === 'success' ? 'run.succeeded' : plan.outcome === 'error' ? 'run.failed' : 'run.timedOut';
-      ledger.note(type, { requestId: plan.requestId, envId: context.envId, durationMs: plan.durationMs, billedMs });
+      const t = ledger.now();
+      ledger.record({ t, type, requestId: plan.requestId, envId: context.envId, durationMs: plan.durationMs, billedMs });
       // Still here after the run (no timeout reset, not retiring): the environment freezes.
-      if (plan.outcome !== 'timeout' && !context.retiring) ledger.note('env.frozen', { envId: context.envId });
+      if (plan.outcome !== 'timeout' && !context.retiring) ledger.record({ t, type: 'env.frozen', envId: context.envId });
     },
     reportRunFinished: sendParent(({ context }): EnvironmentReport => ({
       type: 'run.finished',
@@ -157,25 +172,32 @@ export const environmentMachine = setup({
       resets: context.run?.outcome === 'timeout' || context.retiring,
       coldStart: context.coldRun,
     })),
-    clearRun: assign({ run: undefined, coldRun: false }),
-    showIdle: assign({
-      idleMs: ({ context }) => {
-        const { view } = context;
-        view.state = 'idle';
-        view.busySince = undefined;
-        view.busyUntil = undefined;
-        view.currentRequestId = undefined;
-        if (context.provisioned) return Infinity;
-        return Math.round(uniform(context.ledger.random, MODEL_LIMITS.idleShutdownMinMs, MODEL_LIMITS.idleShutdownMaxMs));
-      },
-    }),
+    clearRun: ({ context }) => {
+      context.run = undefined;
+      context.coldRun = false;
+    },
+    showIdle: ({ context }) => {
+      const { view } = context;
+      view.state = 'idle';
+      view.busySince = undefined;
+      view.busyUntil = undefined;
+      view.currentRequestId = undefined;
+      // Provisioned environments never idle out (no draw); see the idleLifetime delay.
+      if (!context.provisioned) {
+        context.idleMs = Math.round(uniform(context.ledger.random, MODEL_LIMITS.idleShutdownMinMs, MODEL_LIMITS.idleShutdownMaxMs));
+      }
+    },
     reportReady: sendParent(({ context }): EnvironmentReport => ({ type: 'env.ready', envId: context.envId })),
     markRetiring: assign({
       retiring: true,
       shutdownReason: ({ event }) => (event.type === 'env.retire' ? event.reason : 'Retired'),
     }),
-    noteResetReason: assign({ shutdownReason: 'TaskTimedOut' }),
-    noteIdleReason: assign({ shutdownReason: 'IdleTimeout' }),
+    noteResetReason: ({ context }) => {
+      context.shutdownReason = 'TaskTimedOut';
+    },
+    noteIdleReason: ({ context }) => {
+      context.shutdownReason = 'IdleTimeout';
+    },
     recordShutdown: ({ context }) => {
       const { view, ledger } = context;
       view.state = 'shutdown';
@@ -253,8 +275,8 @@ export const environmentMachine = setup({
     },
     busy: {
       entry: 'startRun',
-      after: {
-        runDuration: [
+      on: {
+        'run.ended': [
           {
             guard: 'runResetsEnvironment',
             target: 'shutdown',

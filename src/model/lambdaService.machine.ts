@@ -77,6 +77,9 @@ function rejection(ledger: Ledger, request: InvokeRequest, error: Omit<LambdaErr
     seq: ledger.nextSeq(),
     event: undefined,
     logType: 'None',
+    tailLines: undefined,
+    lastResponse: undefined,
+    deadline: undefined,
     record: {
       requestId,
       functionName: name,
@@ -112,6 +115,10 @@ function accept(ledger: Ledger, request: InvokeRequest, invocationType: 'Request
     seq: ledger.nextSeq(),
     event: request.parsedPayload,
     logType: input.LogType === 'Tail' && invocationType === 'RequestResponse' ? 'Tail' : 'None',
+    // Declared up front (not added later): one object shape for every invocation.
+    tailLines: undefined,
+    lastResponse: undefined,
+    deadline: undefined,
     record: {
       requestId,
       functionName: input.FunctionName,
@@ -126,12 +133,10 @@ function accept(ledger: Ledger, request: InvokeRequest, invocationType: 'Request
   if (options.callerLabel !== undefined) inv.record.callerLabel = options.callerLabel;
   ledger.active.set(requestId, inv);
   ledger.totals.accepted++;
-  ledger.note('invoke.accepted', {
-    requestId,
-    functionName: input.FunctionName,
-    invocationType,
-    ...(options.callerId !== undefined ? { callerId: options.callerId } : {}),
-  });
+  const t = ledger.now();
+  const functionName = input.FunctionName;
+  if (options.callerId === undefined) ledger.record({ t, type: 'invoke.accepted', requestId, functionName, invocationType });
+  else ledger.record({ t, type: 'invoke.accepted', requestId, functionName, invocationType, callerId: options.callerId });
   return inv;
 }
 
@@ -297,7 +302,7 @@ export const lambdaServiceMachine = setup({
         failEvent(ledger, inv, 'ZeroReservedConcurrency');
       } else if (queueIsQuiet(context.queues[name]) && ledger.throttleReason(name) === undefined) {
         // The poller finds it at once: nothing is waiting and there is free concurrency.
-        ledger.note('queue.enqueued', { requestId, depth: 1 });
+        ledger.record({ t: ledger.now(), type: 'queue.enqueued', requestId, depth: 1 });
         startRun(ledger, inv, enqueue as unknown as Enqueue);
       } else {
         enqueue.sendTo(context.queues[name], { type: 'queue.enqueued', requestId } satisfies EventQueueEvent);
@@ -340,11 +345,9 @@ export const lambdaServiceMachine = setup({
       r.statusCode = 200;
       r.respondedAt = ledger.now();
       if (response.functionError) r.functionError = response.functionError;
-      ledger.note('invoke.responded', {
-        requestId: r.requestId,
-        statusCode: 200,
-        ...(response.functionError ? { functionError: response.functionError } : {}),
-      });
+      if (response.functionError) {
+        ledger.record({ t: ledger.now(), type: 'invoke.responded', requestId: r.requestId, statusCode: 200, functionError: response.functionError });
+      } else ledger.record({ t: ledger.now(), type: 'invoke.responded', requestId: r.requestId, statusCode: 200 });
       if (response.functionError) endInvocation(ledger, inv, 'failed', 'failed-returned-to-caller', 'FunctionError');
       else endInvocation(ledger, inv, 'succeeded', 'succeeded');
       enqueue.emit({ type: 'invoke.responded', requestId: r.requestId, output });

@@ -68,6 +68,7 @@ export class Ledger {
   };
   private seq = 0;
   private envCounter = 0;
+  private readonly logGroups = new Map<string, string>();
 
   constructor(
     readonly clock: VirtualClock,
@@ -97,15 +98,38 @@ export class Ledger {
   }
 
   note(type: string, data: Record<string, unknown>): void {
-    const event: TraceEvent = { t: this.clock.now(), type, ...data };
+    this.record({ t: this.clock.now(), type, ...data });
+  }
+
+  /**
+   * Appends a trace event the caller built as one object literal, `{ t: ledger.now(), type,
+   * …fields }` (the hot paths do: a literal keeps all its fields in the object itself, where
+   * `note`'s spread adds them one by one into a side store — for thousands of kept events).
+   */
+  record(event: TraceEvent): void {
     this.trace.push(event);
     this.batch?.push(event);
   }
 
   log(functionName: string, logStreamName: string, message: string, requestId: string | undefined, t = this.clock.now()): void {
-    const event: LogEvent = { logGroupName: logGroupName(functionName), logStreamName, timestamp: this.epoch(t), message };
-    if (requestId !== undefined) event.requestId = requestId;
+    const group = this.logGroupOf(functionName);
+    const timestamp = this.epoch(t);
+    // One literal per shape (no property added afterwards): these are kept by the thousand.
+    const event: LogEvent =
+      requestId !== undefined
+        ? { logGroupName: group, logStreamName, timestamp, message, requestId }
+        : { logGroupName: group, logStreamName, timestamp, message };
     this.logs.push(event);
+  }
+
+  /** One log group name string per function, shared by all its log events (they are kept by the thousand). */
+  private logGroupOf(functionName: string): string {
+    let name = this.logGroups.get(functionName);
+    if (name === undefined) {
+      name = logGroupName(functionName);
+      this.logGroups.set(functionName, name);
+    }
+    return name;
   }
 
   fn(name: string): FunctionState {

@@ -1,7 +1,20 @@
 /** CloudWatch log lines exactly as Lambda (Python runtime) writes them; see lambda-facts.md §7–8. */
 
+/** The last whole second formatted, up to and including its '.': log lines come in bursts within a second. */
+let isoSecond = NaN;
+let isoSecondPrefix = '';
+
 export function isoTime(epochMs: number): string {
-  return new Date(epochMs).toISOString();
+  // Fast path for whole milliseconds in years 1970–9999 (the café's range): reuse the
+  // second's "YYYY-MM-DDTHH:MM:SS." and append the milliseconds; anything else as before.
+  if (!Number.isInteger(epochMs) || epochMs < 0 || epochMs >= 253402300800000) return new Date(epochMs).toISOString();
+  const ms = epochMs % 1000;
+  const second = epochMs - ms;
+  if (second !== isoSecond) {
+    isoSecond = second;
+    isoSecondPrefix = new Date(second).toISOString().slice(0, 20);
+  }
+  return isoSecondPrefix + (ms < 10 ? '00' : ms < 100 ? '0' : '') + ms + 'Z';
 }
 
 export function logGroupName(functionName: string): string {
@@ -14,8 +27,11 @@ export function logStreamName(createdAtEpochMs: number, hex32: string, version =
   return `${iso.slice(0, 4)}/${iso.slice(5, 7)}/${iso.slice(8, 10)}/[${version}]${hex32}`;
 }
 
+// Log lines are kept by the thousand, so the long ones are built with join (one flat
+// string) rather than `+`/templates (a tree of pieces per line).
+
 export function startLine(requestId: string, version = '$LATEST'): string {
-  return `START RequestId: ${requestId} Version: ${version}`;
+  return ['START RequestId: ', requestId, ' Version: ', version].join('');
 }
 
 export function endLine(requestId: string): string {
@@ -34,20 +50,24 @@ export interface ReportFields {
 
 /** Fields separated by tabs, each followed by one (the line ends with a tab); Init Duration last. */
 export function reportLine(f: ReportFields): string {
-  let line =
-    `REPORT RequestId: ${f.requestId}\tDuration: ${f.durationMs.toFixed(2)} ms\tBilled Duration: ${f.billedMs} ms\t` +
-    `Memory Size: ${f.memorySizeMb} MB\tMax Memory Used: ${f.maxMemoryUsedMb} MB\t`;
-  if (f.initDurationMs !== undefined) line += `Init Duration: ${f.initDurationMs.toFixed(2)} ms\t`;
-  return line;
+  const parts = [
+    'REPORT RequestId: ', f.requestId,
+    '\tDuration: ', f.durationMs.toFixed(2),
+    ' ms\tBilled Duration: ', String(f.billedMs),
+    ' ms\tMemory Size: ', String(f.memorySizeMb),
+    ' MB\tMax Memory Used: ', String(f.maxMemoryUsedMb), ' MB\t',
+  ];
+  if (f.initDurationMs !== undefined) parts.push('Init Duration: ', f.initDurationMs.toFixed(2), ' ms\t');
+  return parts.join('');
 }
 
 /** Python `logger.info(...)` in the Lambda runtime. */
 export function pythonInfoLine(epochMs: number, requestId: string, message: string): string {
-  return `[INFO]\t${isoTime(epochMs)}\t${requestId}\t${message}`;
+  return ['[INFO]\t', isoTime(epochMs), '\t', requestId, '\t', message].join('');
 }
 
 export function timeoutLine(epochMs: number, requestId: string, elapsedMs: number): string {
-  return `${isoTime(epochMs)} ${requestId} Task timed out after ${(elapsedMs / 1000).toFixed(2)} seconds`;
+  return [isoTime(epochMs), ' ', requestId, ' Task timed out after ', (elapsedMs / 1000).toFixed(2), ' seconds'].join('');
 }
 
 export function pythonStackTrace(errorType: string, errorMessage: string): string[] {

@@ -42,9 +42,11 @@ export function endInvocation(
   r.state = state;
   r.outcome = outcome;
   if (reason !== undefined) r.outcomeReason = reason;
-  r.endedAt = ledger.now();
+  const t = ledger.now();
+  r.endedAt = t;
   r.nextAttemptAt = undefined;
-  ledger.note('invocation.ended', { requestId: r.requestId, outcome, ...(reason !== undefined ? { reason } : {}) });
+  if (reason !== undefined) ledger.record({ t, type: 'invocation.ended', requestId: r.requestId, outcome, reason });
+  else ledger.record({ t, type: 'invocation.ended', requestId: r.requestId, outcome });
   ledger.finish(inv);
 }
 

@@ -108,6 +108,10 @@ export function describeRequest(input: InvokeInput, options: InvokeOptions = {})
   return request;
 }
 
+function ignoreRejection(): undefined {
+  return undefined;
+}
+
 function environmentNumber(id: string): number {
   return Number(id.slice(id.lastIndexOf('-') + 1));
 }
@@ -194,6 +198,11 @@ class Simulation implements LambdaSimulation {
       if (!pending) return;
       this.pendingByCall.delete(e.callId);
       pending.promise.requestId = e.requestId;
+      // A fire-and-forget caller must not crash the page with an unhandled rejection; the
+      // rejection is still delivered to whoever awaits the promise, and recorded in the trace.
+      // (Attached only to the promises that are rejected — always synchronously, inside
+      // invoke() — so the many that resolve carry no extra reaction.)
+      pending.promise.catch(ignoreRejection);
       pending.reject(new LambdaServiceError(e.error));
     });
     this.actor.on('invoke.responded', (e) => {
@@ -236,9 +245,6 @@ class Simulation implements LambdaSimulation {
       resolve = res;
       reject = rej;
     }) as InvokePromise;
-    // A fire-and-forget caller must not crash the page with an unhandled rejection; the
-    // rejection is still delivered to whoever awaits the promise, and recorded in the trace.
-    promise.catch(() => undefined);
     this.pendingByCall.set(callId, { promise, resolve, reject });
     this.send({ type: 'invoke.requested', callId, request: describeRequest(input ?? ({} as InvokeInput), options) });
     this.pendingByCall.delete(callId);

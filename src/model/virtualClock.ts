@@ -14,23 +14,28 @@ export type XStateClock = NonNullable<ActorOptions<AnyActorLogic>['clock']>;
  * - it re-sorts every pending timer each time a timer is added (quadratic with thousands
  *   of pending timers).
  * This clock keeps timers in a binary min-heap ordered by (due time, insertion order) and
- * fires them one at a time, with `now()` equal to each timer's own due time.
+ * fires them one at a time, with `now()` equal to each timer's own due time. A cleared
+ * timer leaves the heap at once (each timer knows its heap slot), so cancelled timers —
+ * one per warm start, for the idle timer it cuts short — never pile up as garbage.
  */
 export interface TimerId {
   readonly seq: number;
 }
 
-interface Timer {
-  due: number;
-  seq: number;
-  fn: () => void;
-  cancelled: boolean;
+/** A pending timer; it is also the id `setTimeout` hands out. */
+class Timer implements TimerId {
+  constructor(
+    readonly due: number,
+    readonly seq: number,
+    public fn: (() => void) | undefined,
+    /** Slot in the heap; -1 once fired, cleared, or never queued (infinite delay). */
+    public index: number,
+  ) {}
 }
 
 export class VirtualClock implements XStateClock {
   private time: number;
   private heap: Timer[] = [];
-  private bySeq = new Map<number, Timer>();
   private seq = 0;
 
   constructor(start = 0) {
@@ -43,34 +48,33 @@ export class VirtualClock implements XStateClock {
 
   /** Number of timers still pending (cancelled ones excluded). */
   pendingCount(): number {
-    return this.bySeq.size;
+    return this.heap.length;
   }
 
   setTimeout(fn: (...args: unknown[]) => void, ms: number): TimerId {
-    // An infinite delay never fires: the timer is registered (so it can be cleared) but never queued.
+    // An infinite delay never fires: the timer is handed out (so it can be cleared) but never queued.
     const delay = ms === Infinity ? Infinity : Number.isFinite(ms) && ms > 0 ? ms : 0;
-    const timer: Timer = { due: this.time + delay, seq: this.seq++, fn, cancelled: false };
-    if (delay === Infinity) return { seq: timer.seq };
-    this.bySeq.set(timer.seq, timer);
+    const timer = new Timer(this.time + delay, this.seq++, fn as () => void, -1);
+    if (delay === Infinity) return timer;
     this.push(timer);
-    return { seq: timer.seq };
+    return timer;
   }
 
   clearTimeout(id: unknown): void {
     if (id === null || typeof id !== 'object' || !('seq' in id)) return;
-    const seq = (id as TimerId).seq;
-    const timer = this.bySeq.get(seq);
-    if (!timer) return;
-    timer.cancelled = true;
-    this.bySeq.delete(seq);
-    // Lazy deletion: cancelled timers are dropped when they reach the top of the heap.
-    // Compact when they dominate, so a long-running café does not accumulate garbage.
-    if (this.heap.length > 64 && this.heap.length > 2 * this.bySeq.size) this.compact();
+    let timer: Timer | undefined;
+    if (id instanceof Timer) timer = id;
+    else {
+      // An id that is not one of ours but names a pending timer by its sequence number.
+      const seq = (id as TimerId).seq;
+      timer = this.heap.find((t) => t.seq === seq);
+    }
+    if (timer === undefined || timer.index < 0 || this.heap[timer.index] !== timer) return;
+    this.removeAt(timer.index);
   }
 
   /** Due time of the earliest pending timer, or undefined when nothing is scheduled. */
   nextDueTime(): number | undefined {
-    this.dropCancelledTop();
     return this.heap.length > 0 ? this.heap[0].due : undefined;
   }
 
@@ -81,14 +85,14 @@ export class VirtualClock implements XStateClock {
    */
   advanceTo(t: number): void {
     if (t < this.time) throw new RangeError(`VirtualClock cannot go back from ${this.time} to ${t}`);
-    for (;;) {
-      this.dropCancelledTop();
-      const top = this.heap[0];
-      if (top === undefined || top.due > t) break;
-      this.pop();
-      this.bySeq.delete(top.seq);
+    const h = this.heap;
+    while (h.length > 0 && h[0].due <= t) {
+      const top = h[0];
+      this.removeAt(0);
       this.time = top.due;
-      top.fn();
+      const fn = top.fn as () => void;
+      top.fn = undefined;
+      fn();
     }
     this.time = t;
   }
@@ -97,50 +101,60 @@ export class VirtualClock implements XStateClock {
     this.advanceTo(this.time + ms);
   }
 
-  private dropCancelledTop(): void {
-    while (this.heap.length > 0 && this.heap[0].cancelled) this.pop();
-  }
-
-  private compact(): void {
-    const live = this.heap.filter((x) => !x.cancelled);
-    this.heap = [];
-    for (const x of live) this.push(x);
-  }
-
   private static less(a: Timer, b: Timer): boolean {
     return a.due < b.due || (a.due === b.due && a.seq < b.seq);
   }
 
   private push(timer: Timer): void {
     const h = this.heap;
+    timer.index = h.length;
     h.push(timer);
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!VirtualClock.less(h[i], h[p])) break;
-      [h[i], h[p]] = [h[p], h[i]];
-      i = p;
-    }
+    this.siftUp(timer.index);
   }
 
-  private pop(): Timer | undefined {
+  /** Takes the timer at slot `i` out of the heap (it no longer fires). */
+  private removeAt(i: number): void {
     const h = this.heap;
-    const top = h[0];
-    const last = h.pop();
-    if (h.length > 0 && last !== undefined) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && VirtualClock.less(h[l], h[m])) m = l;
-        if (r < h.length && VirtualClock.less(h[r], h[m])) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m], h[i]];
-        i = m;
-      }
+    const removed = h[i];
+    removed.index = -1;
+    const last = h.pop() as Timer;
+    if (i === h.length) return;
+    h[i] = last;
+    last.index = i;
+    if (i > 0 && VirtualClock.less(last, h[(i - 1) >> 1])) this.siftUp(i);
+    else this.siftDown(i);
+  }
+
+  private siftUp(i: number): void {
+    const h = this.heap;
+    const x = h[i];
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const parent = h[p];
+      if (!VirtualClock.less(x, parent)) break;
+      h[i] = parent;
+      parent.index = i;
+      i = p;
     }
-    return top;
+    h[i] = x;
+    x.index = i;
+  }
+
+  private siftDown(i: number): void {
+    const h = this.heap;
+    const n = h.length;
+    const x = h[i];
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const m = r < n && VirtualClock.less(h[r], h[l]) ? r : l;
+      if (!VirtualClock.less(h[m], x)) break;
+      h[i] = h[m];
+      h[i].index = i;
+      i = m;
+    }
+    h[i] = x;
+    x.index = i;
   }
 }
