@@ -26,6 +26,15 @@ export class RingBuffer<T> {
     }
   }
 
+  /** The newest item matching `test`, searching from the newest end without copying. */
+  findLast(test: (item: T) => boolean): T | undefined {
+    for (let i = this.count - 1; i >= 0; i--) {
+      const item = this.items[(this.start + i) % this.capacity] as T;
+      if (test(item)) return item;
+    }
+    return undefined;
+  }
+
   toArray(): T[] {
     const out: T[] = Array.from({ length: this.count });
     for (let i = 0; i < this.count; i++) out[i] = this.items[(this.start + i) % this.capacity] as T;

@@ -307,9 +307,9 @@ class Simulation implements LambdaSimulation {
   invocation(requestId: string): InvocationRecord | undefined {
     const active = this.ledger.active.get(requestId);
     if (active) return { ...active.record };
-    const done = this.ledger.finished.toArray();
-    for (let i = done.length - 1; i >= 0; i--) if (done[i].record.requestId === requestId) return { ...done[i].record };
-    return undefined;
+    // Views ask about what just finished: search from the newest end, without copying the buffer.
+    const done = this.ledger.finished.findLast((inv) => inv.record.requestId === requestId);
+    return done ? { ...done.record } : undefined;
   }
 
   queueDepth(functionName?: string): number {

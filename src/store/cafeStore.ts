@@ -1,41 +1,20 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import {
-  cafePresetFunction,
-  createLambdaSimulation,
-  type FunctionConfig,
-  type LambdaSimulation,
-  type TraceEvent,
-} from '../model';
-import { narrate } from '../cafe/narrate';
+import type { LambdaSimulation } from '../model';
+import { replay, Session, type CafeAction, type NarrationLine, type ScrollEntry } from './session';
+import { DEFAULT_SETTINGS, type ConfigOp, type KitchenSettings } from './kitchen';
+
+export { DEFAULT_SETTINGS, FUNCTION_NAME, functionConfigFor } from './kitchen';
+export type { ConfigOp, FailureMode, FailureTarget, KitchenSettings } from './kitchen';
+export type { CafeAction, NarrationLine, ScrollEntry } from './session';
 
 /** Playback speeds offered by the UI; 1 means real Lambda time. */
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64] as const;
-export const FUNCTION_NAME = 'cafe-order';
 /** A rush is a handful of orders at the same instant. */
 export const RUSH_SIZE = 5;
 /** Longest real-time gap one animation frame may advance (a hidden tab must not jump hours). */
 const MAX_FRAME_MS = 250;
-const NARRATION_KEEP = 40;
 
 export type OrderKind = 'sync' | 'async';
-
-/** What the user did, as data: the session is these actions replayed on the seed. */
-export type CafeAction =
-  | { t: number; type: 'order.placed'; kind: OrderKind; customer: number }
-  | { t: number; type: 'settings.changed'; settings: Partial<KitchenSettings> }
-  | { t: number; type: 'terminal.command'; line: string };
-
-export type FailureMode = 'never' | 'always' | 'timeout';
-export type FailureTarget = 'none' | 'OnFailure' | 'DLQ';
-
-/** The few knobs the café exposes directly (the full configuration panel is separate). */
-export interface KitchenSettings {
-  /** Reserved concurrency: how many baristas this function may have; null = account limit. */
-  baristas: number | null;
-  failure: FailureMode;
-  failureTarget: FailureTarget;
-  onSuccess: boolean;
-}
 
 export interface AutoArrivals {
   on: boolean;
@@ -43,18 +22,23 @@ export interface AutoArrivals {
   perMinute: number;
 }
 
-export interface NarrationLine {
-  id: number;
-  t: number;
-  text: string;
+/** What the terminal panel draws; the commands themselves run in the session (so replay has them). */
+export interface TerminalView {
+  entries: ScrollEntry[];
+  /** A command is still running: a sync invoke waiting for its response, or a log follow. */
+  busy: 'sync' | 'follow' | 'other' | undefined;
 }
 
 export interface CafeState {
   seed: number;
   sim: LambdaSimulation;
-  /** Bumped whenever the model changed or the clock moved: views re-derive on it. */
+  /** Bumped whenever the model or the terminal changed: views re-derive on it. */
   version: number;
   now: number;
+  /** The furthest moment recorded: the timeline's end. Earlier than `now` never; later when stepped back. */
+  sessionEnd: number;
+  /** True while a seek rebuilds the past (replay from the seed). */
+  seeking: boolean;
   playing: boolean;
   speed: number;
   settings: KitchenSettings;
@@ -63,6 +47,7 @@ export interface CafeState {
   customerCount: number;
   actions: CafeAction[];
   narration: NarrationLine[];
+  terminal: TerminalView;
   /** The customer (caller id) selected in the scene, a log line or the timeline. */
   selectedCustomer: string | undefined;
   /** The barista (execution environment id) selected; selecting one clears the other. */
@@ -79,55 +64,23 @@ export interface CafeState {
   faster(): void;
   slower(): void;
   step(): void;
+  /** Moves the whole app back to the previous model event (replay from the seed). */
+  stepBack(): Promise<void>;
+  /** Moves the whole app to virtual time `t` (replay from the seed and the actions up to `t`). */
+  seek(t: number): Promise<void>;
   tick(realMs: number): void;
   reset(seed?: number): void;
   changeSettings(change: Partial<KitchenSettings>): void;
+  /** Applies a configuration change; returns AWS's message when refused (then nothing changes). */
+  configure(op: ConfigOp): string | undefined;
   setAuto(change: Partial<AutoArrivals>): void;
   select(customerId: string | undefined): void;
   selectEnvironment(envId: string | undefined): void;
-  /** Records a command typed in the terminal (the terminal runs it against `sim` itself). */
-  noteTerminalCommand(line: string): void;
+  runCommand(line: string): void;
+  interruptCommand(): void;
+  clearTerminal(): void;
   toggleHelp(open?: boolean): void;
   dismissNotice(): void;
-}
-
-export const DEFAULT_SETTINGS: KitchenSettings = {
-  baristas: 3,
-  failure: 'never',
-  failureTarget: 'OnFailure',
-  onSuccess: false,
-};
-
-const DESTINATIONS = {
-  onSuccess: `arn:aws:sqs:us-east-1:123456789012:${FUNCTION_NAME}-served`,
-  onFailure: `arn:aws:sqs:us-east-1:123456789012:${FUNCTION_NAME}-failed`,
-  dlq: `arn:aws:sqs:us-east-1:123456789012:${FUNCTION_NAME}-dlq`,
-};
-
-/** Maps the café's knobs onto the function's AWS configuration. */
-export function functionConfigFor(settings: KitchenSettings): FunctionConfig {
-  const preset = cafePresetFunction();
-  const handler = { ...preset.Handler! };
-  if (settings.failure === 'always') {
-    handler.failure = { mode: 'always', errorType: 'MilkNotFoundError', errorMessage: 'Out of oat milk' };
-  } else if (settings.failure === 'timeout') {
-    handler.failure = { mode: 'hang' };
-  } else {
-    handler.failure = { mode: 'never' };
-  }
-  return {
-    ...preset,
-    FunctionName: FUNCTION_NAME,
-    ReservedConcurrentExecutions: settings.baristas ?? undefined,
-    Handler: handler,
-    DestinationConfig: {
-      ...(settings.onSuccess ? { OnSuccess: { Destination: DESTINATIONS.onSuccess } } : {}),
-      ...(settings.failureTarget === 'OnFailure'
-        ? { OnFailure: { Destination: DESTINATIONS.onFailure } }
-        : {}),
-    },
-    DeadLetterConfig: settings.failureTarget === 'DLQ' ? { TargetArn: DESTINATIONS.dlq } : undefined,
-  };
 }
 
 export function isValidSeed(value: unknown): value is number {
@@ -147,92 +100,121 @@ export interface CafeOptions {
 
 export type CafeStore = StoreApi<CafeState>;
 
-/** Every café on a page owns one of these: its simulation and its UI state, no singletons. */
+/** Every café on a page owns one of these: its session and its UI state, no singletons. */
 export function createCafeStore(options: CafeOptions = {}): CafeStore {
   const initialSeed = isValidSeed(options.seed) ? options.seed : 42;
-  const initialSettings: KitchenSettings = { ...DEFAULT_SETTINGS, ...options.settings };
-  let unsubscribe: (() => void) | undefined;
-  /** Narration line ids only grow (also across resets), so views can tell new lines from old. */
-  let lineSeq = 0;
+  let start = {
+    seed: initialSeed,
+    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    accountConcurrency: options.accountConcurrency,
+  };
+  let session = new Session(start);
+  /** Seeks are numbered: only the newest one may install its result (a drag sends many). */
+  let seekSeq = 0;
 
   return createStore<CafeState>()((set, get) => {
-    /** Builds a fresh simulation and connects its trace to narration and re-rendering. */
-    function boot(seed: number, settings: KitchenSettings): LambdaSimulation {
-      unsubscribe?.();
-      const sim = createLambdaSimulation({
-        seed,
-        accountConcurrency: options.accountConcurrency,
-        functions: [functionConfigFor(settings)],
-      });
-      unsubscribe = sim.subscribe((events: readonly TraceEvent[]) => {
-        const lines = events
-          .map((event) => narrate(event, sim))
-          .filter((text): text is string => Boolean(text));
-        set((s) => ({
-          version: s.version + 1,
-          narration: lines.length
-            ? [...s.narration, ...lines.map((text) => ({ id: ++lineSeq, t: sim.now(), text }))].slice(
-                -NARRATION_KEEP,
-              )
-            : s.narration,
-        }));
-      });
-      return sim;
-    }
-
-    function placeOrder(kind: OrderKind) {
-      const { sim, customerCount } = get();
-      const customer = customerCount + 1;
+    /** Copies what views draw from the session into the store. */
+    function publish(extra: Partial<CafeState> = {}) {
+      const now = session.sim.now();
       set((s) => ({
-        customerCount: customer,
-        actions: [...s.actions, { t: sim.now(), type: 'order.placed', kind, customer }],
+        sim: session.sim,
+        version: s.version + 1,
+        now,
+        sessionEnd: Math.max(s.sessionEnd, now),
+        settings: session.settings,
+        customerCount: session.customerCount,
+        narration: session.narration,
+        terminal: {
+          entries: session.terminal,
+          busy: session.follow
+            ? 'follow'
+            : session.running
+              ? session.running.invocationType === 'RequestResponse'
+                ? 'sync'
+                : 'other'
+              : undefined,
+        },
+        ...extra,
       }));
-      // The promise is the caller's own view of the call; the scene reads the model's records,
-      // so a rejection (429, 400…) is drawn from there and needs no handler here.
-      sim
-        .invoke(
-          { FunctionName: FUNCTION_NAME, InvocationType: kind === 'sync' ? 'RequestResponse' : 'Event' },
-          { callerId: `customer-${customer}`, callerLabel: `Customer ${customer}` },
-        )
-        .catch(() => undefined);
     }
 
-    /** Advances the model to `target`, placing automatic arrivals at their own instants. */
+    function attach(next: Session) {
+      session.dispose();
+      session = next;
+      session.onChange = () => publish();
+    }
+    session.onChange = () => publish();
+
+    /** A new action at `now`; acting in the past discards the recorded future (like an undo). */
+    function act(action: CafeAction): string | undefined {
+      const { actions } = get();
+      const now = session.sim.now();
+      const kept = actions.length && actions.at(-1)!.t > now ? actions.filter((a) => a.t <= now) : actions;
+      const refused = session.apply(action);
+      if (refused) return refused;
+      set({ actions: [...kept, action], sessionEnd: now });
+      publish({ sessionEnd: now });
+      return undefined;
+    }
+
+    /** Advances the model to `target`, applying recorded future actions and automatic arrivals. */
     function advanceTo(target: number) {
-      const { sim } = get();
+      const { sim } = session;
+      const future = get().actions.filter((a) => a.t > sim.now() && a.t <= target);
+      for (const action of future) {
+        sim.advanceTo(action.t);
+        session.apply(action);
+      }
+      // Automatic arrivals only write new history: while replaying a recorded future they are in it.
+      const replayingFuture = get().actions.some((a) => a.t > target);
       let next = get().nextArrival;
-      while (get().auto.on && next !== undefined && next <= target) {
+      while (get().auto.on && !replayingFuture && next !== undefined && next <= target) {
         sim.advanceTo(next);
-        const n = get().customerCount + 1;
+        const n = session.customerCount + 1;
         // Alternate sync and async so the contrast is always on screen.
-        placeOrder(n % 2 === 0 ? 'async' : 'sync');
+        act({ t: next, type: 'order.placed', kind: n % 2 === 0 ? 'async' : 'sync', customer: n });
         next += 60_000 / get().auto.perMinute;
       }
       sim.advanceTo(target);
-      set({ now: sim.now(), nextArrival: get().auto.on ? next : undefined });
+      publish({ nextArrival: get().auto.on ? next : undefined });
     }
 
-    const initialSim = boot(initialSeed, initialSettings);
+    async function seekTo(t: number) {
+      const seq = ++seekSeq;
+      const target = Math.max(0, Math.min(t, get().sessionEnd));
+      set({ seeking: true, playing: false });
+      const rebuilt = await replay(start, get().actions, target);
+      if (seq !== seekSeq) return rebuilt.dispose(); // a newer seek superseded this one
+      attach(rebuilt);
+      const interval = 60_000 / get().auto.perMinute;
+      publish({ seeking: false, nextArrival: get().auto.on ? target + interval : undefined });
+    }
+
     return {
       seed: initialSeed,
-      sim: initialSim,
+      sim: session.sim,
       version: 0,
       now: 0,
+      sessionEnd: 0,
+      seeking: false,
       playing: !options.paused,
       speed: SPEEDS.includes(options.speed as (typeof SPEEDS)[number]) ? options.speed! : 1,
-      settings: initialSettings,
+      settings: session.settings,
       auto: { on: false, perMinute: 6 },
       nextArrival: undefined,
       customerCount: 0,
       actions: [],
       narration: [],
+      terminal: { entries: session.terminal, busy: undefined },
       selectedCustomer: undefined,
       selectedEnvironment: undefined,
       helpOpen: false,
       notice: options.problems?.length ? options.problems.join(' ') : undefined,
 
       order(kind, count = 1) {
-        for (let i = 0; i < count; i++) placeOrder(kind);
+        for (let i = 0; i < count; i++) {
+          act({ t: session.sim.now(), type: 'order.placed', kind, customer: session.customerCount + 1 });
+        }
       },
       play: () => set({ playing: true }),
       pause: () => set({ playing: false }),
@@ -253,8 +235,10 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
         set({ speed: SPEEDS[Math.max(0, i - 1)] });
       },
       step() {
-        const { sim, nextArrival, auto } = get();
-        const candidates = [sim.nextEventTime(), auto.on ? nextArrival : undefined].filter(
+        const { nextArrival, auto, actions } = get();
+        const now = session.sim.now();
+        const nextAction = actions.find((a) => a.t > now)?.t;
+        const candidates = [session.sim.nextEventTime(), auto.on ? nextArrival : undefined, nextAction].filter(
           (t): t is number => t !== undefined,
         );
         set({ playing: false });
@@ -264,10 +248,28 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
         }
         advanceTo(Math.min(...candidates));
       },
+      async stepBack() {
+        const now = session.sim.now();
+        const earlier = [
+          ...session.sim
+            .trace()
+            .map((e) => e.t)
+            .filter((t) => t < now),
+          ...get()
+            .actions.map((a) => a.t)
+            .filter((t) => t < now),
+        ];
+        if (now <= 0) {
+          set({ playing: false, notice: 'Already at the start: nothing earlier to go back to.' });
+          return;
+        }
+        await seekTo(earlier.length ? Math.max(...earlier) : 0);
+      },
+      seek: (t) => seekTo(t),
       tick(realMs) {
-        const { playing, speed, now } = get();
-        if (!playing || realMs <= 0) return;
-        advanceTo(now + Math.min(realMs, MAX_FRAME_MS) * speed);
+        const { playing, speed, seeking } = get();
+        if (!playing || seeking || realMs <= 0) return;
+        advanceTo(session.sim.now() + Math.min(realMs, MAX_FRAME_MS) * speed);
       },
       reset(seed) {
         const nextSeed = seed ?? get().seed;
@@ -275,48 +277,26 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
           set({ notice: `Seed must be a whole number from 0 to 4294967295; kept seed ${get().seed}.` });
           return;
         }
-        const fresh = boot(nextSeed, get().settings);
+        seekSeq++;
+        start = { ...start, seed: nextSeed, settings: session.settings };
+        attach(new Session(start));
         set({
           seed: nextSeed,
-          sim: fresh,
-          version: get().version + 1,
-          now: 0,
-          customerCount: 0,
           actions: [],
-          narration: [],
+          sessionEnd: 0,
+          seeking: false,
           selectedCustomer: undefined,
           selectedEnvironment: undefined,
-          nextArrival: get().auto.on ? 60_000 / get().auto.perMinute : undefined,
           notice: undefined,
         });
+        publish({ sessionEnd: 0, nextArrival: get().auto.on ? 60_000 / get().auto.perMinute : undefined });
       },
       changeSettings(change) {
-        const settings = { ...get().settings, ...change };
-        const { sim } = get();
-        try {
-          const config = functionConfigFor(settings);
-          sim.putFunctionConcurrency({
-            FunctionName: FUNCTION_NAME,
-            ReservedConcurrentExecutions: config.ReservedConcurrentExecutions ?? null,
-          });
-          sim.updateFunctionConfiguration({
-            FunctionName: FUNCTION_NAME,
-            Handler: config.Handler,
-            DeadLetterConfig: config.DeadLetterConfig ?? { TargetArn: '' },
-          });
-          sim.putFunctionEventInvokeConfig({
-            FunctionName: FUNCTION_NAME,
-            DestinationConfig: config.DestinationConfig,
-          });
-        } catch (error) {
-          set({ notice: error instanceof Error ? error.message : String(error) });
-          return;
-        }
-        set((s) => ({
-          settings,
-          notice: undefined,
-          actions: [...s.actions, { t: sim.now(), type: 'settings.changed', settings: change }],
-        }));
+        const refused = act({ t: session.sim.now(), type: 'settings.changed', settings: change });
+        set({ notice: refused });
+      },
+      configure(op) {
+        return act({ t: session.sim.now(), type: 'config.changed', op });
       },
       setAuto(change) {
         const auto = { ...get().auto, ...change };
@@ -328,9 +308,17 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
         set({ auto, nextArrival: auto.on ? get().now + interval : undefined, notice: undefined });
       },
       select: (customerId) => set({ selectedCustomer: customerId, selectedEnvironment: undefined }),
-      noteTerminalCommand: (line) =>
-        set((s) => ({ actions: [...s.actions, { t: s.sim.now(), type: 'terminal.command', line }] })),
       selectEnvironment: (envId) => set({ selectedEnvironment: envId, selectedCustomer: undefined }),
+      runCommand(line) {
+        if (session.running || session.follow) return;
+        act({ t: session.sim.now(), type: 'terminal.command', line });
+      },
+      interruptCommand() {
+        if (session.running || session.follow) act({ t: session.sim.now(), type: 'terminal.interrupted' });
+      },
+      clearTerminal() {
+        act({ t: session.sim.now(), type: 'terminal.cleared' });
+      },
       toggleHelp: (open) => set((s) => ({ helpOpen: open ?? !s.helpOpen })),
       dismissNotice: () => set({ notice: undefined }),
     };

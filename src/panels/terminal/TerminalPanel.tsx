@@ -1,16 +1,7 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useCafe } from '../../store/CafeContext';
 import { FUNCTION_NAME } from '../../store/cafeStore';
-import {
-  createCli,
-  createHistory,
-  MemoryFileSystem,
-  nextLine,
-  previousLine,
-  recordLine,
-} from '../../terminal';
-import type { CliRun, LogFollow } from '../../terminal';
-import { appendEntries, type ScrollEntry } from './scrollback';
+import { createHistory, nextLine, previousLine, recordLine } from '../../terminal';
 import './terminal.css';
 
 const PROMPT = '$ ';
@@ -21,49 +12,22 @@ export const EXAMPLE_COMMANDS = [
 ];
 
 /**
- * The AWS CLI terminal. It is itself a caller: a synchronous invoke holds the prompt until the
+ * The AWS CLI terminal. Commands run in the café's session (so step-back and replay include
+ * them); this panel draws the scrollback and keeps the line being typed and its history.
+ * It is itself a caller: a synchronous invoke holds the prompt until the
  * simulated run ends (its customer waits at the counter), an asynchronous one returns at once.
  * Everything shown is text (React escapes it): typed input can never become markup.
  */
 export default function TerminalPanel() {
-  const sim = useCafe((s) => s.sim);
-  const noteCommand = useCafe((s) => s.noteTerminalCommand);
+  const { entries, busy } = useCafe((s) => s.terminal);
+  const runCommand = useCafe((s) => s.runCommand);
+  const interruptCommand = useCafe((s) => s.interruptCommand);
+  const clearTerminal = useCafe((s) => s.clearTerminal);
   const inputId = useId();
-  // The files outlive a café reset (they are the student's), the CLI is per simulation.
-  const [fs] = useState(() => new MemoryFileSystem());
-  const cli = useMemo(() => createCli({ sim, fs, functionName: FUNCTION_NAME }), [sim, fs]);
-  const [entries, setEntries] = useState<ScrollEntry[]>(() => [
-    {
-      id: 0,
-      kind: 'info',
-      text: `Simulated AWS CLI v2 against this café. Type help, or try:\n  ${EXAMPLE_COMMANDS[0]}`,
-    },
-  ]);
   const [line, setLine] = useState('');
   const [history, setHistory] = useState(() => createHistory());
-  const [running, setRunning] = useState<CliRun | undefined>(undefined);
-  const [follow, setFollow] = useState<LogFollow | undefined>(undefined);
   const inputRef = useRef<HTMLInputElement>(null);
   const outputRef = useRef<HTMLDivElement>(null);
-  const firstSim = useRef(sim);
-
-  const print = (...add: Omit<ScrollEntry, 'id'>[]) => setEntries((old) => appendEntries(old, add));
-
-  useEffect(() => {
-    if (sim === firstSim.current) return;
-    firstSim.current = sim;
-    print({ kind: 'info', text: '— The café was reset: a new simulation. Your files are kept. —' });
-    setRunning(undefined);
-  }, [sim]);
-
-  useEffect(() => {
-    if (!follow) return;
-    const unsubscribe = follow.subscribe((text) => print({ kind: 'stdout', text }));
-    return () => {
-      unsubscribe();
-      follow.stop();
-    };
-  }, [follow]);
 
   // Keep the newest output in view, unless the user scrolled up to read (then leave them be).
   const stickToBottom = useRef(true);
@@ -76,12 +40,11 @@ export default function TerminalPanel() {
     if (el) stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
   };
 
-  const busy = running !== undefined || follow !== undefined;
   // When a command finishes, the prompt comes back with the focus (never on first render).
   const wasBusy = useRef(false);
   useEffect(() => {
     if (wasBusy.current && !busy) inputRef.current?.focus({ preventScroll: true });
-    wasBusy.current = busy;
+    wasBusy.current = Boolean(busy);
   }, [busy]);
 
   function submit(event: FormEvent) {
@@ -90,27 +53,7 @@ export default function TerminalPanel() {
     const text = line;
     setLine('');
     setHistory((h) => recordLine(h, text));
-    print({ kind: 'input', text: PROMPT + text });
-    if (text.trim() === '') return;
-    noteCommand(text);
-    const run = cli.run(text);
-    if (run.clear) {
-      setEntries([]);
-      return;
-    }
-    print(...outputs(run.stdout, run.stderr));
-    if (run.follow) {
-      print({ kind: 'info', text: 'Following new log lines… (Ctrl-C to stop)' });
-      setFollow(run.follow);
-      return;
-    }
-    if (run.pending) {
-      setRunning(run);
-      void run.pending.then((later) => {
-        print(...outputs(later.stdout, later.stderr));
-        setRunning((current) => (current === run ? undefined : current));
-      });
-    }
+    runCommand(text);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -125,25 +68,12 @@ export default function TerminalPanel() {
       setHistory(step.history);
       setLine(step.line);
     } else if (event.key === 'c' && event.ctrlKey && !window.getSelection()?.toString()) {
-      // Ctrl-C interrupts (copy still works when text is selected).
+      // Ctrl-C abandons the line being typed (copy still works when text is selected).
       event.preventDefault();
-      interrupt();
+      setLine('');
     } else if (event.key === 'l' && event.ctrlKey) {
       event.preventDefault();
-      setEntries([]);
-    }
-  }
-
-  function interrupt() {
-    if (follow) {
-      setFollow(undefined);
-      print({ kind: 'info', text: '^C' });
-    } else if (running) {
-      running.interrupt?.();
-      print({ kind: 'info', text: '^C (the invocation carries on in Lambda; only the CLI stopped waiting)' });
-    } else {
-      print({ kind: 'input', text: PROMPT + line + '^C' });
-      setLine('');
+      clearTerminal();
     }
   }
 
@@ -168,15 +98,24 @@ export default function TerminalPanel() {
           </pre>
         ))}
       </div>
-      <form className="terminal-input" onSubmit={submit}>
+      <form
+        className="terminal-input"
+        onSubmit={submit}
+        onKeyDown={(e) => {
+          if (busy && e.key === 'c' && e.ctrlKey) {
+            e.preventDefault();
+            interruptCommand();
+          }
+        }}
+      >
         {busy ? (
           <p className="terminal-waiting" role="status">
-            {follow
+            {busy === 'follow'
               ? 'Following the log group… '
-              : running?.invocationType === 'RequestResponse'
+              : busy === 'sync'
                 ? 'Waiting for the response: a synchronous invoke blocks this terminal until the function returns… '
                 : 'Running… '}
-            <button type="button" className="btn ghost" onClick={interrupt}>
+            <button type="button" className="btn ghost" onClick={interruptCommand}>
               Ctrl-C
             </button>
           </p>
@@ -207,7 +146,7 @@ export default function TerminalPanel() {
         <ul>
           {EXAMPLE_COMMANDS.map((cmd) => (
             <li key={cmd}>
-              <button type="button" className="link-button" disabled={busy} onClick={() => setLine(cmd)}>
+              <button type="button" className="link-button" disabled={busy !== undefined} onClick={() => setLine(cmd)}>
                 {cmd}
               </button>
             </li>
@@ -216,11 +155,4 @@ export default function TerminalPanel() {
       </details>
     </section>
   );
-}
-
-function outputs(stdout: string, stderr: string): Omit<ScrollEntry, 'id'>[] {
-  const out: Omit<ScrollEntry, 'id'>[] = [];
-  if (stdout) out.push({ kind: 'stdout', text: stdout.replace(/\n$/, '') });
-  if (stderr) out.push({ kind: 'stderr', text: stderr.replace(/\n$/, '') });
-  return out;
 }

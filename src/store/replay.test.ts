@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { createCafeStore, type CafeStore } from './cafeStore';
+
+/** Drives a paused café by hand: ticks of real time at a given speed. */
+function cafe(seed = 5) {
+  const store = createCafeStore({ seed, paused: true, speed: 16 });
+  const s = () => store.getState();
+  const run = (virtualMs: number) => {
+    s().play();
+    for (let left = virtualMs; left > 0; left -= 16 * 100) s().tick(Math.min(100, left / 16));
+    s().pause();
+  };
+  return { store, s, run };
+}
+
+/** A short lesson: sync and async orders, a failing handler, a terminal command, over ~4 minutes. */
+function lesson(c: ReturnType<typeof cafe>) {
+  c.s().order('sync');
+  c.s().order('async', 2);
+  c.run(3_000);
+  c.s().changeSettings({ failure: 'always', baristas: 2 });
+  c.s().order('async');
+  c.s().order('sync', 3);
+  c.run(10_000);
+  c.s().runCommand('aws lambda invoke --function-name cafe-order --invocation-type Event out.json');
+  c.run(230_000);
+}
+
+const trace = (store: CafeStore) => JSON.stringify(store.getState().sim.trace());
+
+describe('replay and step back', () => {
+  it('stepping back and then forward again gives the same trace as never having stepped back', async () => {
+    const straight = cafe();
+    lesson(straight);
+    const end = straight.s().now;
+
+    const rewound = cafe();
+    lesson(rewound);
+    await rewound.s().seek(6_000);
+    expect(rewound.s().now).toBe(6_000);
+    await rewound.s().stepBack();
+    await rewound.s().stepBack();
+    expect(rewound.s().now).toBeLessThan(6_000);
+    rewound.run(end - rewound.s().now); // the recorded future is re-applied on the way
+    expect(rewound.s().now).toBe(end);
+    expect(trace(rewound.store)).toBe(trace(straight.store));
+    expect(rewound.s().terminal.entries).toEqual(straight.s().terminal.entries);
+  });
+
+  it('seeking to a moment shows the café, narration and terminal as they were then', async () => {
+    const c = cafe();
+    c.s().order('sync');
+    c.run(1_000);
+    const atOne = { trace: trace(c.store), narration: c.s().narration, customers: c.s().customerCount };
+    c.run(500); // actions made at exactly 1 s would belong to the 1 s moment
+    c.s().runCommand('ls');
+    c.s().order('async', 4);
+    c.run(20_000);
+
+    await c.s().seek(1_000);
+    expect(trace(c.store)).toBe(atOne.trace);
+    expect(c.s().narration).toEqual(atOne.narration);
+    expect(c.s().customerCount).toBe(atOne.customers);
+    expect(c.s().terminal.entries.some((e) => e.text === '$ ls')).toBe(false);
+    expect(c.s().sessionEnd).toBe(21_500);
+  });
+
+  it('acting in the past discards the later actions, like an undo', async () => {
+    const c = cafe();
+    c.s().order('sync');
+    c.run(2_000);
+    c.s().order('async', 3);
+    c.run(2_000);
+    await c.s().seek(1_000);
+    c.s().order('sync');
+    expect(c.s().actions.map((a) => a.type === 'order.placed' && a.customer)).toEqual([1, 2]);
+    expect(c.s().sessionEnd).toBe(1_000);
+    c.run(5_000);
+    expect(c.s().sim.invocations().map((i) => i.callerId)).toEqual(['customer-1', 'customer-2']);
+  });
+
+  it('a sync terminal command that was waiting at the seek moment is waiting again, then answers', async () => {
+    const c = cafe();
+    c.s().runCommand('aws lambda invoke --function-name cafe-order out.json');
+    c.run(8_000);
+    await new Promise((r) => setTimeout(r, 0)); // the CLI's answer is a promise reaction
+    expect(c.s().terminal.entries.some((e) => e.text.includes('"StatusCode": 200'))).toBe(true);
+    await c.s().seek(2_000);
+    expect(c.s().terminal.busy).toBe('sync');
+    expect(c.s().terminal.entries.some((e) => e.text.includes('"StatusCode": 200'))).toBe(false);
+    c.run(6_000);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(c.s().terminal.busy).toBeUndefined();
+    expect(c.s().terminal.entries.some((e) => e.text.includes('"StatusCode": 200'))).toBe(true);
+  });
+
+  it('step back at the start says so and changes nothing', async () => {
+    const c = cafe();
+    await c.s().stepBack();
+    expect(c.s().notice).toMatch(/Already at the start/);
+    expect(c.s().now).toBe(0);
+  });
+});

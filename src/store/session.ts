@@ -1,0 +1,228 @@
+import { createLambdaSimulation, type LambdaSimulation, type TraceEvent } from '../model';
+import { createCli, MemoryFileSystem, type Cli, type CliRun, type LogFollow } from '../terminal';
+import { narrate } from '../cafe/narrate';
+import { applyConfigOp, functionConfigFor, FUNCTION_NAME, type ConfigOp, type KitchenSettings } from './kitchen';
+
+/** What the user did, as data: a session is these actions replayed on the seed. */
+export type CafeAction =
+  | { t: number; type: 'order.placed'; kind: 'sync' | 'async'; customer: number }
+  | { t: number; type: 'settings.changed'; settings: Partial<KitchenSettings> }
+  | { t: number; type: 'config.changed'; op: ConfigOp }
+  | { t: number; type: 'terminal.command'; line: string }
+  | { t: number; type: 'terminal.interrupted' }
+  | { t: number; type: 'terminal.cleared' };
+
+export interface NarrationLine {
+  id: number;
+  t: number;
+  text: string;
+}
+
+/** One block of terminal scrollback: what was typed, printed, or said by the panel itself. */
+export interface ScrollEntry {
+  id: number;
+  kind: 'input' | 'stdout' | 'stderr' | 'info';
+  text: string;
+}
+
+export const NARRATION_KEEP = 40;
+/** Scrollback is bounded: a class can leave `aws logs tail --follow` running for hours. */
+export const SCROLLBACK_LIMIT = 500;
+export const PROMPT = '$ ';
+
+export interface SessionStart {
+  seed: number;
+  settings: KitchenSettings;
+  accountConcurrency?: number;
+}
+
+/**
+ * Everything that follows from the seed and the actions: the simulation, the terminal and the
+ * narration. Live play and replay (seek, step back) drive the same object through the same
+ * methods, so a replayed moment shows exactly what was shown the first time.
+ */
+export class Session {
+  readonly sim: LambdaSimulation;
+  readonly cli: Cli;
+  settings: KitchenSettings;
+  customerCount = 0;
+  narration: NarrationLine[] = [];
+  terminal: ScrollEntry[] = [];
+  running: CliRun | undefined;
+  follow: LogFollow | undefined;
+  /** Bumped on every change a view may draw (model events, terminal output). */
+  version = 0;
+  private lineSeq = 0;
+  private entrySeq = 0;
+  private stopFollow: (() => void) | undefined;
+  onChange: () => void = () => undefined;
+
+  constructor(start: SessionStart) {
+    this.settings = start.settings;
+    this.sim = createLambdaSimulation({
+      seed: start.seed,
+      accountConcurrency: start.accountConcurrency,
+      functions: [functionConfigFor(start.settings)],
+    });
+    this.cli = createCli({ sim: this.sim, fs: new MemoryFileSystem(), functionName: FUNCTION_NAME });
+    this.print({
+      kind: 'info',
+      text: `Simulated AWS CLI v2 against this café. Type help, or try:\n  aws lambda invoke --function-name ${FUNCTION_NAME} --invocation-type Event --cli-binary-format raw-in-base64-out --payload file://event.json output.txt`,
+    });
+    this.sim.subscribe((events: readonly TraceEvent[]) => {
+      const lines = events.map((event) => narrate(event, this.sim)).filter((text): text is string => Boolean(text));
+      if (lines.length) {
+        const t = this.sim.now();
+        this.narration = [...this.narration, ...lines.map((text) => ({ id: ++this.lineSeq, t, text }))].slice(
+          -NARRATION_KEEP,
+        );
+      }
+      this.changed();
+    });
+  }
+
+  private changed() {
+    this.version++;
+    this.onChange();
+  }
+
+  print(...add: Omit<ScrollEntry, 'id'>[]) {
+    const next = [...this.terminal, ...add.map((entry) => ({ ...entry, id: ++this.entrySeq }))];
+    this.terminal = next.length > SCROLLBACK_LIMIT ? next.slice(next.length - SCROLLBACK_LIMIT) : next;
+    this.changed();
+  }
+
+  /** Applies one recorded action at the current virtual time. */
+  apply(action: CafeAction): string | undefined {
+    switch (action.type) {
+      case 'order.placed':
+        this.placeOrder(action.kind, action.customer);
+        return undefined;
+      case 'settings.changed':
+        return this.changeSettings(action.settings);
+      case 'config.changed':
+        return applyConfigOp(this.sim, action.op);
+      case 'terminal.command':
+        this.runCommand(action.line);
+        return undefined;
+      case 'terminal.interrupted':
+        this.interrupt();
+        return undefined;
+      case 'terminal.cleared':
+        this.terminal = [];
+        this.changed();
+        return undefined;
+    }
+  }
+
+  private placeOrder(kind: 'sync' | 'async', customer: number) {
+    this.customerCount = Math.max(this.customerCount, customer);
+    // The promise is the caller's own view of the call; the scene reads the model's records,
+    // so a rejection (429, 400…) is drawn from there and needs no handler here.
+    this.sim
+      .invoke(
+        { FunctionName: FUNCTION_NAME, InvocationType: kind === 'sync' ? 'RequestResponse' : 'Event' },
+        { callerId: `customer-${customer}`, callerLabel: `Customer ${customer}` },
+      )
+      .catch(() => undefined);
+  }
+
+  private changeSettings(change: Partial<KitchenSettings>): string | undefined {
+    const settings = { ...this.settings, ...change };
+    try {
+      const config = functionConfigFor(settings);
+      this.sim.putFunctionConcurrency({
+        FunctionName: FUNCTION_NAME,
+        ReservedConcurrentExecutions: config.ReservedConcurrentExecutions ?? null,
+      });
+      this.sim.updateFunctionConfiguration({
+        FunctionName: FUNCTION_NAME,
+        Handler: config.Handler,
+        DeadLetterConfig: config.DeadLetterConfig ?? { TargetArn: '' },
+      });
+      this.sim.putFunctionEventInvokeConfig({ FunctionName: FUNCTION_NAME, DestinationConfig: config.DestinationConfig });
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+    this.settings = settings;
+    this.changed();
+    return undefined;
+  }
+
+  private runCommand(line: string) {
+    this.print({ kind: 'input', text: PROMPT + line });
+    if (line.trim() === '') return;
+    const run = this.cli.run(line);
+    if (run.clear) {
+      this.terminal = [];
+      this.changed();
+      return;
+    }
+    this.print(...outputs(run.stdout, run.stderr));
+    if (run.follow) {
+      this.print({ kind: 'info', text: 'Following new log lines… (Ctrl-C to stop)' });
+      this.follow = run.follow;
+      this.stopFollow = run.follow.subscribe((text) => this.print({ kind: 'stdout', text: text.replace(/\n$/, '') }));
+      this.changed();
+      return;
+    }
+    if (run.pending) {
+      this.running = run;
+      this.changed();
+      void run.pending.then((later) => {
+        if (this.running !== run) return; // interrupted: Ctrl-C already gave the prompt back
+        this.running = undefined;
+        this.print(...outputs(later.stdout, later.stderr));
+      });
+    }
+  }
+
+  private interrupt() {
+    if (this.follow) {
+      this.stopFollow?.();
+      this.follow.stop();
+      this.follow = undefined;
+      this.print({ kind: 'info', text: '^C' });
+    } else if (this.running) {
+      const run = this.running;
+      this.running = undefined;
+      run.interrupt?.();
+      this.print({ kind: 'info', text: '^C (the invocation carries on in Lambda; only the CLI stopped waiting)' });
+    }
+  }
+
+  dispose() {
+    this.stopFollow?.();
+    this.follow?.stop();
+    this.onChange = () => undefined;
+  }
+}
+
+function outputs(stdout: string, stderr: string): Omit<ScrollEntry, 'id'>[] {
+  const out: Omit<ScrollEntry, 'id'>[] = [];
+  if (stdout) out.push({ kind: 'stdout', text: stdout.replace(/\n$/, '') });
+  if (stderr) out.push({ kind: 'stderr', text: stderr.replace(/\n$/, '') });
+  return out;
+}
+
+/** Lets promise reactions (a sync invoke's answer reaching the terminal) run before going on. */
+export function flushReactions(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Rebuilds the session at virtual time `t` from the seed and the actions up to `t`.
+ * Terminal commands wait for earlier answers first, as the user had to at the prompt.
+ */
+export async function replay(start: SessionStart, actions: readonly CafeAction[], t: number): Promise<Session> {
+  const session = new Session(start);
+  for (const action of actions) {
+    if (action.t > t) break;
+    session.sim.advanceTo(action.t);
+    if (action.type.startsWith('terminal.') && session.running) await flushReactions();
+    session.apply(action);
+  }
+  session.sim.advanceTo(t);
+  if (session.running) await flushReactions();
+  return session;
+}
