@@ -22,7 +22,7 @@ async function clockSeconds(page: Page): Promise<number> {
 async function stepUntil(page: Page, done: () => Promise<boolean>, max = 60) {
   for (let i = 0; i < max; i++) {
     if (await done()) return;
-    await cafe(page).getByRole('button', { name: 'Step' }).click();
+    await cafe(page).getByRole('button', { name: 'Step', exact: true }).click();
   }
   throw new Error(`not reached after ${max} steps`);
 }
@@ -54,7 +54,7 @@ test('a synchronous order keeps its customer at the counter until the run ends, 
   while ((await customer(page, 1).getAttribute('data-status')) === 'waiting') {
     await expect(counterLine(page).locator('li.customer[data-customer="1"]')).toBeVisible();
     expect(await clockSeconds(page)).toBeLessThan(5.25);
-    await cafe(page).getByRole('button', { name: 'Step' }).click();
+    await cafe(page).getByRole('button', { name: 'Step', exact: true }).click();
     expect(++steps).toBeLessThan(20);
   }
   const served = responded(page).locator('li.customer[data-customer="1"]');
@@ -86,7 +86,7 @@ test('an asynchronous order gets 202 and a seat before the coffee is made, and n
   await expect(cafe(page).locator('li.station[data-state="initializing"]')).toHaveCount(1);
   await expect(page.getByTestId('narration')).toContainText('Customer 1 got 202 Accepted and sat down');
 
-  await cafe(page).getByRole('button', { name: 'Step' }).click(); // Init done: the drink starts
+  await cafe(page).getByRole('button', { name: 'Step', exact: true }).click(); // Init done: the drink starts
   await expect(seated).toContainText('Own to-do list: 0 tasks done');
   await stepUntil(page, async () => (await customer(page, 1).getAttribute('data-status')) !== 'seated');
   await expect(seated).toHaveAttribute('data-status', 'effect');
@@ -157,7 +157,7 @@ test('pause holds the clock still and Step moves it to the next model event', as
   await page.waitForTimeout(400);
   expect(await clockSeconds(page)).toBe(paused);
 
-  await c.getByRole('button', { name: 'Step' }).click();
+  await c.getByRole('button', { name: 'Step', exact: true }).click();
   const stepped = await clockSeconds(page);
   expect(stepped).toBeGreaterThan(paused);
   await page.waitForTimeout(300);
@@ -252,8 +252,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await c.getByRole('button', { name: /Order at the counter/ }).click();
     await c.getByRole('button', { name: /Order for a table/ }).click();
     await c.getByRole('button', { name: /Order at the counter/ }).click();
-    await c.getByRole('button', { name: 'Step' }).click();
-    await c.getByRole('button', { name: 'Step' }).click();
+    await c.getByRole('button', { name: 'Step', exact: true }).click();
+    await c.getByRole('button', { name: 'Step', exact: true }).click();
     await page.waitForTimeout(500); // let entry fades finish: axe reads mid-fade colours
     const axe = await new AxeBuilder({ page }).analyze();
     const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -281,4 +281,31 @@ test('with reduced motion every end state is still reached and shown', async ({ 
     .locator('li.customer')
     .evaluateAll((els) => els.map((e) => getComputedStyle(e).transform));
   expect(transforms.every((t) => t === 'none')).toBe(true);
+});
+
+test('step back replays the model to the previous event; stepping forward again re-does the recorded orders', async ({
+  page,
+}) => {
+  await page.goto('/?paused=1');
+  const c = cafe(page);
+  await c.getByRole('button', { name: /Order at the counter/ }).click();
+  await stepUntil(page, async () => (await customer(page, 1).getAttribute('data-status')) === 'served');
+  const end = await clockSeconds(page);
+  await c.getByRole('button', { name: /Order for a table/ }).click(); // customer 2 at the end
+
+  await c.getByRole('button', { name: 'Step back' }).click();
+  await expect(customer(page, 1)).toHaveAttribute('data-status', 'waiting');
+  expect(await clockSeconds(page)).toBeLessThan(end);
+  await expect(customer(page, 2)).toHaveCount(0);
+  await expect(c.getByText(/In the past/)).toBeVisible();
+
+  await c.focus();
+  await page.keyboard.press('ArrowLeft'); // back again, by key
+  expect(await clockSeconds(page)).toBeLessThan(end);
+
+  // Forward again: the recorded future (the 200, then customer 2's order) comes back.
+  await stepUntil(page, async () => (await customer(page, 2).count()) > 0);
+  await expect(customer(page, 1)).toHaveAttribute('data-status', 'served');
+  await expect(customer(page, 2)).toHaveAttribute('data-status', 'seated');
+  await expect(c.getByText(/In the past/)).toHaveCount(0);
 });

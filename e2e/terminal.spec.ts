@@ -40,7 +40,7 @@ test('a sync invoke holds the prompt until the simulated run ends, then prints 2
   await expect(caller(page, 'terminal-1')).toHaveAttribute('data-status', 'waiting');
   await expect(output(page)).not.toContainText('StatusCode');
 
-  const step = page.locator('section.cafe').getByRole('button', { name: 'Step' });
+  const step = page.locator('section.cafe').getByRole('button', { name: 'Step', exact: true });
   for (let i = 0; i < 10 && (await input(page).count()) === 0; i++) {
     await expect(output(page)).not.toContainText('StatusCode');
     await step.click();

@@ -25,12 +25,33 @@ console.log(
   `recorded: ${s().actions.length} actions over ${(s().now / 60_000).toFixed(1)} min in ${(recordMs / 1000).toFixed(1)} s wall`,
 );
 
-for (const fraction of [1, 0.5, 0.1, 0.999]) {
+// Cold: nothing prepared, every seek replays from the seed (or continues the live session).
+s().pause();
+for (const fraction of [0.999, 0.5]) {
   const target = Math.round(s().sessionEnd * fraction);
   t0 = performance.now();
   await s().seek(target);
-  console.log(`seek to ${(target / 1000).toFixed(1)} s: ${(performance.now() - t0).toFixed(0)} ms`);
+  console.log(`cold seek to ${(target / 1000).toFixed(1)} s: ${(performance.now() - t0).toFixed(0)} ms`);
 }
 t0 = performance.now();
-await s().stepBack();
-console.log(`step back from the end: ${(performance.now() - t0).toFixed(0)} ms`);
+const parked = await s().prepareRewind();
+console.log(
+  `checkpoints: ${parked} built in the background in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+);
+const heap = process.memoryUsage().heapUsed / 1e6;
+console.log(`heap with checkpoints: ${heap.toFixed(0)} MB`);
+
+for (const fraction of [1, 0.5, 0.1, 0.999, 0.73, 0.31]) {
+  const target = Math.round(s().sessionEnd * fraction);
+  t0 = performance.now();
+  await s().seek(target);
+  console.log(
+    `seek (checkpoints ready) to ${(target / 1000).toFixed(1)} s: ${(performance.now() - t0).toFixed(0)} ms`,
+  );
+}
+for (let i = 0; i < 3; i++) {
+  await s().prepareRewind();
+  t0 = performance.now();
+  await s().stepBack();
+  console.log(`step back to ${(s().now / 1000).toFixed(1)} s: ${(performance.now() - t0).toFixed(0)} ms`);
+}

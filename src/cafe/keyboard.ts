@@ -18,6 +18,11 @@ export const KEY_BINDINGS: KeyBinding[] = [
   { keys: ['A'], label: `Rush: ${RUSH_SIZE} asynchronous orders`, run: (s) => s.order('async', RUSH_SIZE) },
   { keys: [' ', 'k'], label: 'Play / pause', run: (s) => s.togglePlay() },
   { keys: ['n', 'ArrowRight', 'PageDown'], label: 'Step to the next model event', run: (s) => s.step() },
+  {
+    keys: ['b', 'ArrowLeft', 'PageUp'],
+    label: 'Step back to the previous model event (replays from the seed)',
+    run: (s) => void s.stepBack(),
+  },
   { keys: ['+', '='], label: 'Faster', run: (s) => s.faster() },
   { keys: ['-', '_'], label: 'Slower', run: (s) => s.slower() },
   { keys: ['r'], label: 'Reset (same seed)', run: (s) => s.reset() },
@@ -32,11 +37,13 @@ const BY_KEY = new Map(KEY_BINDINGS.flatMap((b) => b.keys.map((k) => [k, b] as c
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
+  // Sliders (the timeline's playhead, range inputs) own their arrow keys and PageUp/PageDown.
+  if (target.getAttribute('role') === 'slider') return true;
   const tag = target.tagName;
   if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
   if (tag === 'INPUT') {
     const type = (target as HTMLInputElement).type;
-    return !['checkbox', 'radio', 'range', 'button', 'submit'].includes(type);
+    return !['checkbox', 'radio', 'button', 'submit'].includes(type);
   }
   return false;
 }

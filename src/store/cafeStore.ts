@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LambdaSimulation } from '../model';
-import { replay, Session, type CafeAction, type NarrationLine, type ScrollEntry } from './session';
+import { Session, type CafeAction, type NarrationLine, type ScrollEntry } from './session';
+import { CheckpointPool, sessionAt } from './checkpoints';
 import { DEFAULT_SETTINGS, type ConfigOp, type KitchenSettings } from './kitchen';
 
 export { DEFAULT_SETTINGS, FUNCTION_NAME, functionConfigFor } from './kitchen';
@@ -69,6 +70,8 @@ export interface CafeState {
   /** Moves the whole app to virtual time `t` (replay from the seed and the actions up to `t`). */
   seek(t: number): Promise<void>;
   tick(realMs: number): void;
+  /** Builds the rewind checkpoints now (they are otherwise built while paused); resolves with how many exist. */
+  prepareRewind(): Promise<number>;
   reset(seed?: number): void;
   changeSettings(change: Partial<KitchenSettings>): void;
   /** Applies a configuration change; returns AWS's message when refused (then nothing changes). */
@@ -109,6 +112,7 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
     accountConcurrency: options.accountConcurrency,
   };
   let session = new Session(start);
+  const checkpoints = new CheckpointPool();
   /** Seeks are numbered: only the newest one may install its result (a drag sends many). */
   let seekSeq = 0;
 
@@ -139,6 +143,7 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
     }
 
     function attach(next: Session) {
+      if (next === session) return;
       session.dispose();
       session = next;
       session.onChange = () => publish();
@@ -147,11 +152,12 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
 
     /** A new action at `now`; acting in the past discards the recorded future (like an undo). */
     function act(action: CafeAction): string | undefined {
-      const { actions } = get();
       const now = session.sim.now();
-      const kept = actions.length && actions.at(-1)!.t > now ? actions.filter((a) => a.t <= now) : actions;
+      // The live session has applied exactly a prefix of the actions; the rest is the future.
+      const kept = get().actions.slice(0, session.applied);
       const refused = session.apply(action);
       if (refused) return refused;
+      checkpoints.invalidateFrom(now);
       set({ actions: [...kept, action], sessionEnd: now });
       publish({ sessionEnd: now });
       return undefined;
@@ -160,13 +166,13 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
     /** Advances the model to `target`, applying recorded future actions and automatic arrivals. */
     function advanceTo(target: number) {
       const { sim } = session;
-      const future = get().actions.filter((a) => a.t > sim.now() && a.t <= target);
-      for (const action of future) {
-        sim.advanceTo(action.t);
-        session.apply(action);
+      const { actions } = get();
+      for (let i = session.applied; i < actions.length && actions[i].t <= target; i++) {
+        sim.advanceTo(actions[i].t);
+        session.apply(actions[i]);
       }
       // Automatic arrivals only write new history: while replaying a recorded future they are in it.
-      const replayingFuture = get().actions.some((a) => a.t > target);
+      const replayingFuture = session.applied < get().actions.length;
       let next = get().nextArrival;
       while (get().auto.on && !replayingFuture && next !== undefined && next <= target) {
         sim.advanceTo(next);
@@ -183,11 +189,28 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
       const seq = ++seekSeq;
       const target = Math.max(0, Math.min(t, get().sessionEnd));
       set({ seeking: true, playing: false });
-      const rebuilt = await replay(start, get().actions, target);
-      if (seq !== seekSeq) return rebuilt.dispose(); // a newer seek superseded this one
+      const { session: rebuilt, reusedLive } = await sessionAt(
+        checkpoints,
+        session,
+        start,
+        get().actions,
+        target,
+      );
+      if (seq !== seekSeq) {
+        if (!reusedLive) rebuilt.dispose(); // a newer seek superseded this one
+        return;
+      }
       attach(rebuilt);
       const interval = 60_000 / get().auto.perMinute;
       publish({ seeking: false, nextArrival: get().auto.on ? target + interval : undefined });
+      fillCheckpoints();
+    }
+
+    const rewindSource = () => ({ start, actions: get().actions, end: get().sessionEnd });
+
+    /** While paused, park sessions at past moments so the next seeks replay little. */
+    function fillCheckpoints() {
+      if (!get().playing) void checkpoints.fill(rewindSource);
     }
 
     return {
@@ -216,9 +239,18 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
           act({ t: session.sim.now(), type: 'order.placed', kind, customer: session.customerCount + 1 });
         }
       },
-      play: () => set({ playing: true }),
-      pause: () => set({ playing: false }),
-      togglePlay: () => set((s) => ({ playing: !s.playing })),
+      play() {
+        checkpoints.stopFilling(); // the animation needs the CPU more than the rewind does
+        set({ playing: true });
+      },
+      pause() {
+        set({ playing: false });
+        fillCheckpoints();
+      },
+      togglePlay() {
+        if (get().playing) get().pause();
+        else get().play();
+      },
       setSpeed(speed) {
         if (!SPEEDS.includes(speed as (typeof SPEEDS)[number])) {
           set({ notice: `Speed ${speed}× is not offered; choose one of ${SPEEDS.join(', ')}.` });
@@ -238,9 +270,11 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
         const { nextArrival, auto, actions } = get();
         const now = session.sim.now();
         const nextAction = actions.find((a) => a.t > now)?.t;
-        const candidates = [session.sim.nextEventTime(), auto.on ? nextArrival : undefined, nextAction].filter(
-          (t): t is number => t !== undefined,
-        );
+        const candidates = [
+          session.sim.nextEventTime(),
+          auto.on ? nextArrival : undefined,
+          nextAction,
+        ].filter((t): t is number => t !== undefined);
         set({ playing: false });
         if (candidates.length === 0) {
           set({ notice: 'Nothing is scheduled: the café is idle. Place an order first.' });
@@ -266,6 +300,10 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
         await seekTo(earlier.length ? Math.max(...earlier) : 0);
       },
       seek: (t) => seekTo(t),
+      async prepareRewind() {
+        await checkpoints.fill(rewindSource);
+        return checkpoints.size;
+      },
       tick(realMs) {
         const { playing, speed, seeking } = get();
         if (!playing || seeking || realMs <= 0) return;
@@ -278,6 +316,7 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
           return;
         }
         seekSeq++;
+        checkpoints.clear();
         start = { ...start, seed: nextSeed, settings: session.settings };
         attach(new Session(start));
         set({

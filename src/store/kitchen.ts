@@ -45,7 +45,9 @@ export function functionConfigFor(settings: KitchenSettings): FunctionConfig {
     Handler: handler,
     DestinationConfig: {
       ...(settings.onSuccess ? { OnSuccess: { Destination: DESTINATIONS.onSuccess } } : {}),
-      ...(settings.failureTarget === 'OnFailure' ? { OnFailure: { Destination: DESTINATIONS.onFailure } } : {}),
+      ...(settings.failureTarget === 'OnFailure'
+        ? { OnFailure: { Destination: DESTINATIONS.onFailure } }
+        : {}),
     },
     DeadLetterConfig: settings.failureTarget === 'DLQ' ? { TargetArn: DESTINATIONS.dlq } : undefined,
   };
@@ -56,8 +58,14 @@ export function functionConfigFor(settings: KitchenSettings): FunctionConfig {
  * and step-back reproduce it at the moment it was made.
  */
 export type ConfigOp =
-  | { api: 'UpdateFunctionConfiguration'; params: Parameters<LambdaSimulation['updateFunctionConfiguration']>[0] }
-  | { api: 'PutFunctionEventInvokeConfig'; params: Parameters<LambdaSimulation['putFunctionEventInvokeConfig']>[0] }
+  | {
+      api: 'UpdateFunctionConfiguration';
+      params: Parameters<LambdaSimulation['updateFunctionConfiguration']>[0];
+    }
+  | {
+      api: 'PutFunctionEventInvokeConfig';
+      params: Parameters<LambdaSimulation['putFunctionEventInvokeConfig']>[0];
+    }
   | { api: 'PutFunctionConcurrency'; params: Parameters<LambdaSimulation['putFunctionConcurrency']>[0] }
   | { api: 'SetAccountConcurrency'; value: number };
 

@@ -76,7 +76,12 @@ describe('replay and step back', () => {
     expect(c.s().actions.map((a) => a.type === 'order.placed' && a.customer)).toEqual([1, 2]);
     expect(c.s().sessionEnd).toBe(1_000);
     c.run(5_000);
-    expect(c.s().sim.invocations().map((i) => i.callerId)).toEqual(['customer-1', 'customer-2']);
+    expect(
+      c
+        .s()
+        .sim.invocations()
+        .map((i) => i.callerId),
+    ).toEqual(['customer-1', 'customer-2']);
   });
 
   it('a sync terminal command that was waiting at the seek moment is waiting again, then answers', async () => {
@@ -99,5 +104,46 @@ describe('replay and step back', () => {
     await c.s().stepBack();
     expect(c.s().notice).toMatch(/Already at the start/);
     expect(c.s().now).toBe(0);
+  });
+});
+
+describe('rewind checkpoints', () => {
+  it('seeking with checkpoints gives the same moment as replaying from the seed', async () => {
+    const a = cafe(11);
+    const b = cafe(11);
+    for (const c of [a, b]) {
+      for (let i = 0; i < 40; i++) {
+        c.s().order(i % 3 === 0 ? 'sync' : 'async');
+        c.run(2_000);
+      }
+    }
+    expect(await b.s().prepareRewind()).toBeGreaterThan(0);
+    for (const t of [37_000, 12_500, 61_000]) {
+      await a.s().seek(t);
+      await b.s().seek(t);
+      expect(trace(b.store)).toBe(trace(a.store));
+      expect(b.s().narration).toEqual(a.s().narration);
+    }
+  });
+
+  it('acting in the past drops the checkpoints after that moment', async () => {
+    const c = cafe(3);
+    for (let i = 0; i < 30; i++) {
+      c.s().order('async');
+      c.run(2_000);
+    }
+    await c.s().prepareRewind();
+    await c.s().seek(20_000);
+    c.s().order('sync', 3); // a different future from here
+    await c.s().seek(45_000);
+    expect(c.s().now).toBe(20_000); // the new session ends at 20 s: nothing recorded after it
+    const straight = cafe(3);
+    for (let i = 0; i < 10; i++) {
+      straight.s().order('async');
+      straight.run(2_000);
+    }
+    straight.s().order('async'); // recorded at exactly 20 s: part of that moment
+    straight.s().order('sync', 3);
+    expect(trace(c.store)).toBe(trace(straight.store));
   });
 });

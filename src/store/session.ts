@@ -1,7 +1,13 @@
 import { createLambdaSimulation, type LambdaSimulation, type TraceEvent } from '../model';
 import { createCli, MemoryFileSystem, type Cli, type CliRun, type LogFollow } from '../terminal';
 import { narrate } from '../cafe/narrate';
-import { applyConfigOp, functionConfigFor, FUNCTION_NAME, type ConfigOp, type KitchenSettings } from './kitchen';
+import {
+  applyConfigOp,
+  functionConfigFor,
+  FUNCTION_NAME,
+  type ConfigOp,
+  type KitchenSettings,
+} from './kitchen';
 
 /** What the user did, as data: a session is these actions replayed on the seed. */
 export type CafeAction =
@@ -52,6 +58,8 @@ export class Session {
   follow: LogFollow | undefined;
   /** Bumped on every change a view may draw (model events, terminal output). */
   version = 0;
+  /** How many of the recorded actions this session has applied (they are a stable prefix). */
+  applied = 0;
   private lineSeq = 0;
   private entrySeq = 0;
   private stopFollow: (() => void) | undefined;
@@ -70,7 +78,9 @@ export class Session {
       text: `Simulated AWS CLI v2 against this café. Type help, or try:\n  aws lambda invoke --function-name ${FUNCTION_NAME} --invocation-type Event --cli-binary-format raw-in-base64-out --payload file://event.json output.txt`,
     });
     this.sim.subscribe((events: readonly TraceEvent[]) => {
-      const lines = events.map((event) => narrate(event, this.sim)).filter((text): text is string => Boolean(text));
+      const lines = events
+        .map((event) => narrate(event, this.sim))
+        .filter((text): text is string => Boolean(text));
       if (lines.length) {
         const t = this.sim.now();
         this.narration = [...this.narration, ...lines.map((text) => ({ id: ++this.lineSeq, t, text }))].slice(
@@ -92,8 +102,14 @@ export class Session {
     this.changed();
   }
 
-  /** Applies one recorded action at the current virtual time. */
+  /** Applies one action at the current virtual time; counts it unless it was refused. */
   apply(action: CafeAction): string | undefined {
+    const refused = this.applyOne(action);
+    if (!refused) this.applied++;
+    return refused;
+  }
+
+  private applyOne(action: CafeAction): string | undefined {
     switch (action.type) {
       case 'order.placed':
         this.placeOrder(action.kind, action.customer);
@@ -140,7 +156,10 @@ export class Session {
         Handler: config.Handler,
         DeadLetterConfig: config.DeadLetterConfig ?? { TargetArn: '' },
       });
-      this.sim.putFunctionEventInvokeConfig({ FunctionName: FUNCTION_NAME, DestinationConfig: config.DestinationConfig });
+      this.sim.putFunctionEventInvokeConfig({
+        FunctionName: FUNCTION_NAME,
+        DestinationConfig: config.DestinationConfig,
+      });
     } catch (error) {
       return error instanceof Error ? error.message : String(error);
     }
@@ -162,7 +181,9 @@ export class Session {
     if (run.follow) {
       this.print({ kind: 'info', text: 'Following new log lines… (Ctrl-C to stop)' });
       this.follow = run.follow;
-      this.stopFollow = run.follow.subscribe((text) => this.print({ kind: 'stdout', text: text.replace(/\n$/, '') }));
+      this.stopFollow = run.follow.subscribe((text) =>
+        this.print({ kind: 'stdout', text: text.replace(/\n$/, '') }),
+      );
       this.changed();
       return;
     }
@@ -187,7 +208,10 @@ export class Session {
       const run = this.running;
       this.running = undefined;
       run.interrupt?.();
-      this.print({ kind: 'info', text: '^C (the invocation carries on in Lambda; only the CLI stopped waiting)' });
+      this.print({
+        kind: 'info',
+        text: '^C (the invocation carries on in Lambda; only the CLI stopped waiting)',
+      });
     }
   }
 
@@ -210,19 +234,48 @@ export function flushReactions(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+export interface ReplayOptions {
+  /** Give the event loop a turn after this many actions (background rebuilds stay out of the way). */
+  yieldEvery?: number;
+  /** Checked at each turn: a background rebuild stops when it is no longer wanted. */
+  cancelled?: () => boolean;
+}
+
 /**
- * Rebuilds the session at virtual time `t` from the seed and the actions up to `t`.
- * Terminal commands wait for earlier answers first, as the user had to at the prompt.
+ * Brings `session` forward to virtual time `t`, applying the recorded actions after its
+ * current time and up to `t`. Terminal commands wait for earlier answers first, as the user
+ * had to at the prompt. Returns undefined when cancelled.
  */
-export async function replay(start: SessionStart, actions: readonly CafeAction[], t: number): Promise<Session> {
-  const session = new Session(start);
-  for (const action of actions) {
+export async function replayOnto(
+  session: Session,
+  actions: readonly CafeAction[],
+  t: number,
+  options: ReplayOptions = {},
+): Promise<Session | undefined> {
+  let sinceYield = 0;
+  for (let i = session.applied; i < actions.length; i++) {
+    const action = actions[i];
     if (action.t > t) break;
     session.sim.advanceTo(action.t);
     if (action.type.startsWith('terminal.') && session.running) await flushReactions();
     session.apply(action);
+    if (options.yieldEvery && ++sinceYield >= options.yieldEvery) {
+      sinceYield = 0;
+      await flushReactions();
+      if (options.cancelled?.()) return undefined;
+    }
   }
   session.sim.advanceTo(t);
   if (session.running) await flushReactions();
   return session;
+}
+
+/** Rebuilds the session at virtual time `t` from the seed and the actions up to `t`. */
+export function replay(
+  start: SessionStart,
+  actions: readonly CafeAction[],
+  t: number,
+  options: ReplayOptions = {},
+): Promise<Session | undefined> {
+  return replayOnto(new Session(start), actions, t, options);
 }

@@ -10,6 +10,9 @@ export function Controls() {
   const playing = useCafe((s) => s.playing);
   const togglePlay = useCafe((s) => s.togglePlay);
   const step = useCafe((s) => s.step);
+  const stepBack = useCafe((s) => s.stepBack);
+  const seeking = useCafe((s) => s.seeking);
+  const inPast = useCafe((s) => s.now < s.sessionEnd);
   const speed = useCafe((s) => s.speed);
   const setSpeed = useCafe((s) => s.setSpeed);
   const reset = useCafe((s) => s.reset);
@@ -42,6 +45,14 @@ export function Controls() {
           >
             {playing ? 'Pause' : 'Play'}
           </button>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => void stepBack()}
+            aria-keyshortcuts="b ArrowLeft"
+          >
+            Step back
+          </button>
           <button type="button" className="btn" onClick={step} aria-keyshortcuts="n ArrowRight">
             Step
           </button>
@@ -63,6 +74,11 @@ export function Controls() {
           <button type="button" className="btn" onClick={() => reset()} aria-keyshortcuts="r">
             Reset
           </button>
+          {(seeking || inPast) && (
+            <span className="rewind-tag" role="status">
+              {seeking ? 'Rewinding…' : 'In the past: playing re-does what was recorded; acting discards it'}
+            </span>
+          )}
         </div>
         <div className="control-group orders" role="group" aria-label="Orders">
           <button type="button" className="btn sync" onClick={() => order('sync')} aria-keyshortcuts="s">

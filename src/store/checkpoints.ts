@@ -1,0 +1,131 @@
+import { replay, replayOnto, type CafeAction, type Session, type SessionStart } from './session';
+
+/**
+ * Parked sessions at past moments, so a seek replays at most one interval instead of the whole
+ * session. The model cannot be copied (XState does not restore pending delays from a snapshot),
+ * so a checkpoint is a session replayed to that moment and kept aside; a seek takes it (it then
+ * moves on) and the pool rebuilds it in the background while the café is paused.
+ */
+export class CheckpointPool {
+  private parked = new Map<number, Session>();
+  private generation = 0;
+  private filling: Promise<void> | undefined;
+  private fillingGeneration = -1;
+  private queued: Promise<void> | undefined;
+
+  constructor(
+    private readonly maxCheckpoints = 10,
+    private readonly minIntervalMs = 15_000,
+  ) {}
+
+  /** The time of the latest parked session at or before `t`. */
+  peek(t: number): number | undefined {
+    let best: number | undefined;
+    for (const time of this.parked.keys()) if (time <= t && (best === undefined || time > best)) best = time;
+    return best;
+  }
+
+  /** Removes and returns the session parked at `time` (the caller owns it now). */
+  take(time: number): Session | undefined {
+    const session = this.parked.get(time);
+    this.parked.delete(time);
+    return session;
+  }
+
+  /** Stops a background rebuild (e.g. the café plays again) without dropping what is built. */
+  stopFilling() {
+    this.generation++;
+  }
+
+  /** Drops checkpoints at or after `t` (the actions after `t` changed) and stops any rebuild. */
+  invalidateFrom(t: number) {
+    this.stopFilling();
+    for (const [time, session] of this.parked) {
+      if (time >= t) {
+        session.dispose();
+        this.parked.delete(time);
+      }
+    }
+  }
+
+  clear() {
+    this.invalidateFrom(-Infinity);
+  }
+
+  /** Moments worth a checkpoint for a session recorded up to `end`. */
+  targets(end: number): number[] {
+    const interval = Math.max(this.minIntervalMs, Math.ceil(end / this.maxCheckpoints / 1_000) * 1_000);
+    const out: number[] = [];
+    for (let t = interval; t < end; t += interval) out.push(t);
+    return out;
+  }
+
+  get size() {
+    return this.parked.size;
+  }
+
+  /**
+   * Builds the missing checkpoints in the background, each replayed from the seed a few hundred
+   * actions per turn of the event loop (for a 10-minute session, about four full replays of work
+   * in all). Stops when invalidated or when the café plays again.
+   */
+  fill(source: () => RewindSource): Promise<void> {
+    // A rebuild for the current actions is under way, or one is queued: share it. The queued one
+    // reads `source` when it starts, so it always builds for the latest actions.
+    if (this.filling && this.fillingGeneration === this.generation) return this.filling;
+    if (this.queued) return this.queued;
+    const build = async () => {
+      this.queued = undefined;
+      const generation = this.generation;
+      this.fillingGeneration = generation;
+      const cancelled = () => generation !== this.generation;
+      const { start, actions, end } = source();
+      const wanted = this.targets(end);
+      for (const [time, session] of this.parked) {
+        if (!wanted.includes(time)) {
+          session.dispose();
+          this.parked.delete(time);
+        }
+      }
+      for (const time of wanted) {
+        if (this.parked.has(time)) continue;
+        const built = await replay(start, actions, time, { yieldEvery: 200, cancelled });
+        if (!built || cancelled()) return built?.dispose();
+        this.parked.set(time, built);
+      }
+    };
+    // A cancelled rebuild stops at its next turn; the new one starts after it.
+    const filling = (this.filling ?? Promise.resolve()).then(build);
+    if (this.filling) this.queued = filling;
+    this.filling = filling;
+    void filling.finally(() => {
+      if (this.filling === filling) this.filling = undefined;
+    });
+    return filling;
+  }
+}
+
+/** What the checkpoints are built from, read when a rebuild starts. */
+export interface RewindSource {
+  start: SessionStart;
+  actions: readonly CafeAction[];
+  end: number;
+}
+
+/** Seeks by continuing the best starting point: a checkpoint, the live session (if earlier), or the seed. */
+export async function sessionAt(
+  pool: CheckpointPool,
+  live: Session,
+  start: SessionStart,
+  actions: readonly CafeAction[],
+  t: number,
+): Promise<{ session: Session; reusedLive: boolean }> {
+  const parkedAt = pool.peek(t);
+  const liveNow = live.sim.now();
+  if (liveNow <= t && (parkedAt === undefined || liveNow >= parkedAt)) {
+    return { session: (await replayOnto(live, actions, t))!, reusedLive: true };
+  }
+  const parked = parkedAt === undefined ? undefined : pool.take(parkedAt);
+  const session = parked ? (await replayOnto(parked, actions, t))! : (await replay(start, actions, t))!;
+  return { session, reusedLive: false };
+}
