@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCafeStore } from './cafeStore';
 import { deriveScene, liveTotals } from '../cafe/sceneModel';
 import { FUNCTION_NAME } from './cafeStore';
+import { settingsFromConfig } from './kitchen';
 
 function cafe(options: Parameters<typeof createCafeStore>[0] = {}) {
   const store = createCafeStore({ paused: true, ...options });
@@ -102,5 +103,47 @@ describe('the café store', () => {
       .join('\n');
     expect(text).toContain('Customer 1 is waiting at the counter — a synchronous call blocks the caller');
     expect(text).toContain('Customer 2 got 202 Accepted and sat down');
+  });
+});
+
+describe('kitchen knobs and the real configuration', () => {
+  it('a knob changes only what it names: a reservation made in the terminal survives a handler change', () => {
+    const { store } = cafe();
+    store
+      .getState()
+      .runCommand(
+        'aws lambda put-function-concurrency --function-name cafe-order --reserved-concurrent-executions 7',
+      );
+    store.getState().changeSettings({ failure: 'always' });
+    const config = store.getState().sim.getFunctionConfiguration('cafe-order');
+    expect(config.ReservedConcurrentExecutions).toBe(7);
+    expect(config.Handler.failure.mode).toBe('always');
+    expect(settingsFromConfig(config)).toMatchObject({
+      baristas: 7,
+      failure: 'always',
+      failureTarget: 'OnFailure',
+    });
+  });
+
+  it('moving failed events to the DLQ removes the OnFailure destination and keeps OnSuccess', () => {
+    const { store } = cafe({ settings: { onSuccess: true } });
+    store.getState().changeSettings({ failureTarget: 'DLQ' });
+    const config = store.getState().sim.getFunctionConfiguration('cafe-order');
+    expect(config.DestinationConfig.OnFailure).toBeUndefined();
+    expect(config.DestinationConfig.OnSuccess?.Destination).toMatch(/cafe-order-served$/);
+    expect(config.DeadLetterConfig.TargetArn).toMatch(/cafe-order-dlq$/);
+  });
+
+  it('a refused configuration change says why and changes nothing', () => {
+    const { store } = cafe();
+    const refused = store
+      .getState()
+      .configure({
+        api: 'UpdateFunctionConfiguration',
+        params: { FunctionName: 'cafe-order', Timeout: 901 },
+      });
+    expect(refused).toMatch(/InvalidParameterValueException/);
+    expect(store.getState().sim.getFunctionConfiguration('cafe-order').Timeout).toBe(10);
+    expect(store.getState().actions).toEqual([]);
   });
 });

@@ -1,4 +1,9 @@
-import { cafePresetFunction, type FunctionConfig, type LambdaSimulation } from '../model';
+import {
+  cafePresetFunction,
+  type FunctionConfig,
+  type LambdaSimulation,
+  type ResolvedFunctionConfig,
+} from '../model';
 
 export const FUNCTION_NAME = 'cafe-order';
 
@@ -90,4 +95,73 @@ export function applyConfigOp(sim: LambdaSimulation, op: ConfigOp): string | und
   } catch (error) {
     return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   }
+}
+
+/** The failure modes the kitchen row can show; others (set in the configuration panel) read as custom. */
+export type KitchenFailure = FailureMode | 'custom';
+
+/**
+ * What the kitchen row shows, read from the function's real configuration: the terminal or the
+ * configuration panel may have changed it since the row last did.
+ */
+export function settingsFromConfig(config: ResolvedFunctionConfig): Omit<KitchenSettings, 'failure'> & {
+  failure: KitchenFailure;
+} {
+  const mode = config.Handler.failure.mode;
+  return {
+    baristas: config.ReservedConcurrentExecutions,
+    failure:
+      mode === 'never' ? 'never' : mode === 'hang' ? 'timeout' : mode === 'always' ? 'always' : 'custom',
+    failureTarget: config.DestinationConfig.OnFailure?.Destination
+      ? 'OnFailure'
+      : config.DeadLetterConfig.TargetArn
+        ? 'DLQ'
+        : 'none',
+    onSuccess: Boolean(config.DestinationConfig.OnSuccess?.Destination),
+  };
+}
+
+/** The API calls for a kitchen knob: each changes only what it names, nothing set elsewhere. */
+export function kitchenOps(change: Partial<KitchenSettings>, current: ResolvedFunctionConfig): ConfigOp[] {
+  const ops: ConfigOp[] = [];
+  const FunctionName = FUNCTION_NAME;
+  if (change.baristas !== undefined) {
+    ops.push({
+      api: 'PutFunctionConcurrency',
+      params: { FunctionName, ReservedConcurrentExecutions: change.baristas },
+    });
+  }
+  if (change.failure !== undefined) {
+    const failure = functionConfigFor({ ...DEFAULT_SETTINGS, failure: change.failure }).Handler!.failure!;
+    ops.push({ api: 'UpdateFunctionConfiguration', params: { FunctionName, Handler: { failure } } });
+  }
+  if (change.failureTarget !== undefined || change.onSuccess !== undefined) {
+    const target = change.failureTarget;
+    const onSuccess = change.onSuccess ?? Boolean(current.DestinationConfig.OnSuccess?.Destination);
+    const onFailure =
+      target === undefined
+        ? current.DestinationConfig.OnFailure
+        : target === 'OnFailure'
+          ? { Destination: current.DestinationConfig.OnFailure?.Destination ?? DESTINATIONS.onFailure }
+          : undefined;
+    ops.push({
+      api: 'PutFunctionEventInvokeConfig',
+      params: {
+        FunctionName,
+        DestinationConfig: {
+          ...(onSuccess
+            ? { OnSuccess: current.DestinationConfig.OnSuccess ?? { Destination: DESTINATIONS.onSuccess } }
+            : {}),
+          ...(onFailure ? { OnFailure: onFailure } : {}),
+        },
+      },
+    });
+    if (target !== undefined) {
+      ops.push({
+        api: 'UpdateFunctionConfiguration',
+        params: { FunctionName, DeadLetterConfig: { TargetArn: target === 'DLQ' ? DESTINATIONS.dlq : '' } },
+      });
+    }
+  }
+  return ops;
 }

@@ -4,6 +4,7 @@ import { narrate } from '../cafe/narrate';
 import {
   applyConfigOp,
   functionConfigFor,
+  kitchenOps,
   FUNCTION_NAME,
   type ConfigOp,
   type KitchenSettings,
@@ -144,26 +145,12 @@ export class Session {
   }
 
   private changeSettings(change: Partial<KitchenSettings>): string | undefined {
-    const settings = { ...this.settings, ...change };
-    try {
-      const config = functionConfigFor(settings);
-      this.sim.putFunctionConcurrency({
-        FunctionName: FUNCTION_NAME,
-        ReservedConcurrentExecutions: config.ReservedConcurrentExecutions ?? null,
-      });
-      this.sim.updateFunctionConfiguration({
-        FunctionName: FUNCTION_NAME,
-        Handler: config.Handler,
-        DeadLetterConfig: config.DeadLetterConfig ?? { TargetArn: '' },
-      });
-      this.sim.putFunctionEventInvokeConfig({
-        FunctionName: FUNCTION_NAME,
-        DestinationConfig: config.DestinationConfig,
-      });
-    } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+    const ops = kitchenOps(change, this.sim.getFunctionConfiguration(FUNCTION_NAME));
+    for (const op of ops) {
+      const refused = applyConfigOp(this.sim, op);
+      if (refused) return refused;
     }
-    this.settings = settings;
+    this.settings = { ...this.settings, ...change };
     this.changed();
     return undefined;
   }

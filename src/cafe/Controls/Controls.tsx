@@ -1,6 +1,14 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useCafe } from '../../store/CafeContext';
-import { RUSH_SIZE, SPEEDS, isValidSeed, type FailureMode, type FailureTarget } from '../../store/cafeStore';
+import {
+  FUNCTION_NAME,
+  RUSH_SIZE,
+  SPEEDS,
+  isValidSeed,
+  type FailureMode,
+  type FailureTarget,
+} from '../../store/cafeStore';
+import { settingsFromConfig } from '../../store/kitchen';
 import { formatClock } from '../format';
 import { WallClock } from '../art';
 
@@ -183,9 +191,21 @@ function SeedField() {
   );
 }
 
+const BARISTA_CHOICES = [0, 1, 2, 3, 5, 10];
+
 function KitchenSettingsRow() {
-  const settings = useCafe((s) => s.settings);
+  const sim = useCafe((s) => s.sim);
+  const version = useCafe((s) => s.version);
   const change = useCafe((s) => s.changeSettings);
+  // What the function really has: the terminal or the configuration panel may have changed it.
+  const settings = useMemo(
+    () => ({ version, ...settingsFromConfig(sim.getFunctionConfiguration(FUNCTION_NAME)) }),
+    [sim, version],
+  );
+  const baristaChoices =
+    settings.baristas === null || BARISTA_CHOICES.includes(settings.baristas)
+      ? BARISTA_CHOICES
+      : [...BARISTA_CHOICES, settings.baristas].toSorted((a, b) => a - b);
   return (
     <div className="control-group" role="group" aria-label="Function settings">
       <label className="inline-field">
@@ -194,7 +214,7 @@ function KitchenSettingsRow() {
           value={settings.baristas ?? 'account'}
           onChange={(e) => change({ baristas: e.target.value === 'account' ? null : Number(e.target.value) })}
         >
-          {[0, 1, 2, 3, 5, 10].map((n) => (
+          {baristaChoices.map((n) => (
             <option key={n} value={n}>
               {n} (reserved concurrency)
             </option>
@@ -208,6 +228,11 @@ function KitchenSettingsRow() {
           <option value="never">succeeds</option>
           <option value="always">always fails (throws)</option>
           <option value="timeout">hangs past the timeout</option>
+          {settings.failure === 'custom' && (
+            <option value="custom" disabled>
+              custom (see the configuration)
+            </option>
+          )}
         </select>
       </label>
       <label className="inline-field">
