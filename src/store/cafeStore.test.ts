@@ -136,12 +136,10 @@ describe('kitchen knobs and the real configuration', () => {
 
   it('a refused configuration change says why and changes nothing', () => {
     const { store } = cafe();
-    const refused = store
-      .getState()
-      .configure({
-        api: 'UpdateFunctionConfiguration',
-        params: { FunctionName: 'cafe-order', Timeout: 901 },
-      });
+    const refused = store.getState().configure({
+      api: 'UpdateFunctionConfiguration',
+      params: { FunctionName: 'cafe-order', Timeout: 901 },
+    });
     expect(refused).toMatch(/InvalidParameterValueException/);
     expect(store.getState().sim.getFunctionConfiguration('cafe-order').Timeout).toBe(10);
     expect(store.getState().actions).toEqual([]);

@@ -174,7 +174,8 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
       // Automatic arrivals only write new history: while replaying a recorded future they are in it.
       const replayingFuture = session.applied < get().actions.length;
       let next = get().nextArrival;
-      while (get().auto.on && !replayingFuture && next !== undefined && next <= target) {
+      while (get().auto.on && next !== undefined && next <= target) {
+        if (replayingFuture) break;
         sim.advanceTo(next);
         const n = session.customerCount + 1;
         // Alternate sync and async so the contrast is always on screen.

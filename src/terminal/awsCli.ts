@@ -64,6 +64,23 @@ async function settle(run: CliRun): Promise<CommandOutput> {
   return { stdout: run.stdout + later.stdout, stderr: run.stderr + later.stderr, exitCode: later.exitCode };
 }
 
+const noop = () => undefined;
+
+/** Adds Ctrl-C to a still-running line: the CLI prints a newline and exits 130 on SIGINT. */
+function interruptible(result: CliRun, signal: { interrupted: boolean }): CliRun {
+  if (!result.pending) return result;
+  let interrupt = noop;
+  const interrupted = new Promise<CommandOutput>((resolve) => {
+    interrupt = () => {
+      signal.interrupted = true;
+      resolve({ stdout: '\n', stderr: '', exitCode: 130 });
+    };
+  });
+  // `pending` must never reject: a failure inside a later pipe stage is reported as text.
+  const guarded = result.pending.catch((e: unknown) => internalError(e));
+  return { ...result, pending: Promise.race([guarded, interrupted]), interrupt };
+}
+
 export function createCli(options: CliOptions): Cli {
   const { sim } = options;
   const fs = options.fs ?? new MemoryFileSystem();
@@ -121,21 +138,6 @@ export function createCli(options: CliOptions): Cli {
       input = result.stdout;
     }
     return { ...done('', stderr), ...link };
-  }
-
-  /** Adds Ctrl-C to a still-running line: the CLI prints a newline and exits 130 on SIGINT. */
-  function interruptible(result: CliRun, signal: { interrupted: boolean }): CliRun {
-    if (!result.pending) return result;
-    let interrupt = () => {};
-    const interrupted = new Promise<CommandOutput>((resolve) => {
-      interrupt = () => {
-        signal.interrupted = true;
-        resolve({ stdout: '\n', stderr: '', exitCode: 130 });
-      };
-    });
-    // `pending` must never reject: a failure inside a later pipe stage is reported as text.
-    const guarded = result.pending.catch((e: unknown) => internalError(e));
-    return { ...result, pending: Promise.race([guarded, interrupted]), interrupt };
   }
 
   /** `> file` / `>> file`: the file (truncated before the line ran, as the shell does) gets all stdout. */
