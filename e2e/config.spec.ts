@@ -1,0 +1,62 @@
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+test('a bad Timeout is refused with AWS’s message next to the field, and the function keeps its value', async ({
+  page,
+}) => {
+  await page.goto('/?paused=1');
+  await page.getByRole('tab', { name: 'Configuration' }).click();
+  const group = page.getByRole('group', { name: 'Timeout and memory' });
+  const timeout = group.getByLabel('Timeout (s)');
+  await expect(timeout).toHaveValue('10');
+
+  await timeout.fill('901');
+  await group.getByRole('button', { name: 'Apply' }).click();
+  await expect(timeout).toHaveAttribute('aria-invalid', 'true');
+  const describedBy = (await timeout.getAttribute('aria-describedby')) ?? '';
+  const message = page.locator(`[id="${describedBy.split(' ')[0]}"]`);
+  await expect(group).toContainText('InvalidParameterValueException');
+  await expect(group).toContainText('between 1 and 900');
+  expect(describedBy).not.toBe('');
+  await expect(message).toBeVisible();
+
+  await timeout.fill('ten');
+  await group.getByRole('button', { name: 'Apply' }).click();
+  await expect(group).toContainText('Timeout');
+  // The simulation kept its last valid configuration: the terminal agrees.
+  await page
+    .getByTestId('terminal-input')
+    .fill('aws lambda get-function-configuration --function-name cafe-order --query Timeout');
+  await page.getByTestId('terminal-input').press('Enter');
+  await expect(page.getByTestId('terminal-output').locator('pre').last()).toHaveText('10');
+});
+
+test('the 3-second trap: with Lambda’s default Timeout the 5 s handler times out', async ({ page }) => {
+  await page.goto('/?paused=1');
+  await page.getByRole('tab', { name: 'Configuration' }).click();
+  const group = page.getByRole('group', { name: 'Timeout and memory' });
+  await group.getByLabel('Timeout (s)').fill('3');
+  await group.getByRole('button', { name: 'Apply' }).click();
+  await expect(group.getByLabel('Timeout (s)')).not.toHaveAttribute('aria-invalid', 'true');
+
+  await page
+    .locator('section.cafe')
+    .getByRole('button', { name: /Order at the counter/ })
+    .click();
+  const step = page.locator('section.cafe').getByRole('button', { name: 'Step', exact: true });
+  const card = page.locator('li.customer[data-customer="1"]');
+  for (let i = 0; i < 10 && (await card.getAttribute('data-status')) === 'waiting'; i++) await step.click();
+  await expect(card).toHaveAttribute('data-status', 'error');
+  await expect(card).toContainText('FunctionError');
+  await expect(page.getByTestId('narration')).toContainText('Task timed out');
+});
+
+test('the configuration panel is keyboard reachable and axe clean', async ({ page }) => {
+  await page.goto('/?paused=1');
+  const tab = page.getByRole('tab', { name: 'Configuration' });
+  await tab.focus();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  const axe = await new AxeBuilder({ page }).include('.panel-tabs').analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
