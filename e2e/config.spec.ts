@@ -53,9 +53,17 @@ test('the 3-second trap: with Lambda’s default Timeout the 5 s handler times o
 
 test('the configuration panel is keyboard reachable and axe clean', async ({ page }) => {
   await page.goto('/?paused=1');
+  // Tabs follow the WAI-ARIA pattern: focus the first, End moves to the last (Configuration).
+  await page.getByRole('tab', { name: 'CloudWatch logs' }).focus();
+  await page.keyboard.press('End');
   const tab = page.getByRole('tab', { name: 'Configuration' });
-  await tab.focus();
+  await expect(tab).toBeFocused();
   await expect(tab).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Charts' })).toHaveAttribute('aria-selected', 'true');
+  // ← moved between tabs only: the café did not step back.
+  await expect(page.locator('section.cafe').getByText(/In the past/)).toHaveCount(0);
+  await page.keyboard.press('ArrowRight');
   const axe = await new AxeBuilder({ page }).include('.panel-tabs').analyze();
   const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);

@@ -10,7 +10,7 @@ import { Scene } from './Scene';
 import { HelpOverlay } from './Help/HelpOverlay';
 import { Notice } from './Notice';
 import { Simplifications } from './Simplifications';
-import { DevView } from '../panels/DevView';
+import { DevView, TimelineView } from '../panels/DevView';
 import './cafe.css';
 
 const loadMotionFeatures = () => import('./motionFeatures').then((mod) => mod.default);
@@ -53,6 +53,7 @@ function CafeRoot({ id }: { id?: string }) {
       <Notice />
       <Narration />
       <Scene />
+      <TimelineView />
       <DevView />
       <Simplifications />
       <HelpOverlay />

@@ -69,6 +69,8 @@ export function PanelTabs({ tabs, label }: { tabs: PanelTab[]; label: string }) 
         id={`${baseId}-${current.id}-panel`}
         aria-labelledby={`${baseId}-${current.id}-tab`}
         className="tab-panel"
+        // The panel scrolls inside its card: it must be reachable by keyboard to scroll.
+        tabIndex={0}
       >
         <Suspense fallback={<p className="panel-loading">Loading the {current.label.toLowerCase()}…</p>}>
           <current.Panel />

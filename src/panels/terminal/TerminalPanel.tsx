@@ -146,7 +146,12 @@ export default function TerminalPanel() {
         <ul>
           {EXAMPLE_COMMANDS.map((cmd) => (
             <li key={cmd}>
-              <button type="button" className="link-button" disabled={busy !== undefined} onClick={() => setLine(cmd)}>
+              <button
+                type="button"
+                className="link-button"
+                disabled={busy !== undefined}
+                onClick={() => setLine(cmd)}
+              >
                 {cmd}
               </button>
             </li>

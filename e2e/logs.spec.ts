@@ -1,0 +1,70 @@
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+// The developer's view of the same model: CloudWatch log streams are the baristas'.
+
+const cafe = (page: Page) => page.locator('section.cafe');
+
+async function serveOneSyncOrder(page: Page) {
+  await page.goto('/?paused=1');
+  await cafe(page)
+    .getByRole('button', { name: /Order at the counter/ })
+    .click();
+  const step = cafe(page).getByRole('button', { name: 'Step', exact: true });
+  const card = page.locator('li.customer[data-customer="1"]');
+  for (let i = 0; i < 10 && (await card.getAttribute('data-status')) === 'waiting'; i++) await step.click();
+  await expect(card).toHaveAttribute('data-status', 'served');
+}
+
+test('the logs panel shows the stream of the barista who served the order, START to REPORT', async ({
+  page,
+}) => {
+  await serveOneSyncOrder(page);
+  const station = page.locator('li.station[data-env="env-1"]');
+  const streamName = (await station.locator('.stream-name').textContent())!.trim();
+  expect(streamName).toMatch(/^2026\/01\/15\/\[\$LATEST\][0-9a-f]{32}$/);
+
+  await station.getByRole('button', { name: 'Barista env-1' }).click();
+  await page.getByRole('tab', { name: 'CloudWatch logs' }).click();
+  const panel = page.getByTestId('logs-panel');
+  await expect(panel).toContainText('/aws/lambda/cafe-order');
+  await expect(panel.locator(`button[data-stream="${streamName}"]`)).toHaveAttribute('aria-pressed', 'true');
+  const lines = page.getByTestId('logs-list').getByRole('option');
+  await expect(lines.first()).toContainText('START RequestId:');
+  await expect(lines.filter({ hasText: 'Processing complete' })).toHaveCount(1);
+  await expect(
+    lines.filter({
+      hasText:
+        /REPORT RequestId: .*Duration: .* ms.*Billed Duration: \d+ ms.*Memory Size: 128 MB.*Max Memory Used: \d+ MB.*Init Duration: .* ms/,
+    }),
+  ).toHaveCount(1);
+});
+
+test('a log line selects the customer it belongs to, and selecting a customer filters the log', async ({
+  page,
+}) => {
+  await serveOneSyncOrder(page);
+  await cafe(page)
+    .getByRole('button', { name: /Order for a table/ })
+    .click();
+  const step = cafe(page).getByRole('button', { name: 'Step', exact: true });
+  for (let i = 0; i < 6; i++) await step.click();
+  await page.getByRole('tab', { name: 'CloudWatch logs' }).click();
+
+  const lines = page.getByTestId('logs-list').getByRole('option');
+  await lines.filter({ hasText: 'START RequestId' }).first().click();
+  await expect(page.locator('li.customer[data-customer="1"] .customer-button')).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+
+  await page.locator('li.customer[data-customer="2"] .customer-button').click();
+  const requestIds = await lines.evaluateAll((els) => [
+    ...new Set(els.map((e) => e.getAttribute('data-request-id'))),
+  ]);
+  expect(requestIds).toHaveLength(1);
+  const axe = await new AxeBuilder({ page }).include('.panel-tabs').analyze();
+  expect(
+    axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+  ).toEqual([]);
+});

@@ -1,0 +1,23 @@
+import { useEffect, useRef, useState } from 'react';
+
+/**
+ * `value`, changing at most once every `ms` of real time (the latest value always arrives,
+ * at most `ms` late). The store bumps `version` on every animation frame while playing; a
+ * panel that redraws a few hundred SVG elements need not follow at 60 Hz, while the playhead
+ * and ticking numbers (cheap leaves) still do.
+ */
+export function useThrottled<T>(value: T, ms: number): T {
+  const [shown, setShown] = useState(value);
+  const last = useRef(-Infinity);
+  useEffect(() => {
+    if (Object.is(value, shown)) return undefined;
+    const show = () => {
+      last.current = performance.now();
+      setShown(value);
+    };
+    const wait = last.current + ms - performance.now();
+    const timer = setTimeout(show, Math.max(0, wait));
+    return () => clearTimeout(timer);
+  }, [value, shown, ms]);
+  return shown;
+}
