@@ -33,7 +33,7 @@ export interface TerminalView {
 export interface CafeState {
   seed: number;
   sim: LambdaSimulation;
-  /** Bumped whenever the model or the terminal changed: views re-derive on it. */
+  /** Changes whenever the model or the terminal changed (per session; pair it with `sim`): views re-derive on it. */
   version: number;
   now: number;
   /** The furthest moment recorded: the timeline's end. Earlier than `now` never; later when stepped back. */
@@ -122,7 +122,9 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
       const now = session.sim.now();
       set((s) => ({
         sim: session.sim,
-        version: s.version + 1,
+        // Only model events and terminal output move the version: a frame that merely moves the
+        // clock must not make views re-derive (see Scene).
+        version: session.version,
         now,
         sessionEnd: Math.max(s.sessionEnd, now),
         settings: session.settings,
