@@ -10,6 +10,14 @@ import { findBrowser, launchArgs } from './browser.mjs';
 const PORT = 4174;
 /** SPEED=4 measures the gliding mode (cards glide between zones at 4× and below). */
 const SPEED = process.env.SPEED ?? '16';
+/** PANEL=charts (or logs, code, config) opens that side panel and scrolls it into view first. */
+const PANEL = process.env.PANEL;
+const TAB_NAMES = {
+  charts: 'Charts',
+  logs: 'CloudWatch logs',
+  code: 'Handler code',
+  config: 'Configuration',
+};
 if (!process.env.SKIP_BUILD) spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 const server = spawn(
   'npx',
@@ -67,6 +75,10 @@ for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+A');
 // Keep the café busy: an order every 0.5 s of virtual time.
 await cafe.getByLabel('Automatic arrival interval').selectOption('120');
 await cafe.getByRole('checkbox', { name: /Arrivals every/ }).check();
+if (PANEL) {
+  await page.getByRole('tab', { name: TAB_NAMES[PANEL] }).click();
+  await page.locator('.panel-tabs').scrollIntoViewIfNeeded();
+}
 await page.evaluate(() => (window.benchLongTasks = []));
 await cafe.getByRole('button', { name: 'Play' }).click();
 
@@ -110,7 +122,7 @@ const heapMb = await page.evaluate(() =>
 );
 
 console.log(
-  `scene at ${SPEED}×, 1280×720, ${seconds.toFixed(1)} s: ${fps.toFixed(1)} fps (95th percentile frame ${p95.toFixed(1)} ms)`,
+  `${PANEL ? `${PANEL} panel in view` : 'scene'} at ${SPEED}×, 1280×720, ${seconds.toFixed(1)} s: ${fps.toFixed(1)} fps (95th percentile frame ${p95.toFixed(1)} ms)`,
 );
 console.log(
   `on screen while measuring: ${onScreen.customers} customer cards, ${onScreen.baristas} baristas at work, ${onScreen.tickets} tickets`,

@@ -6,8 +6,8 @@ import { createHistory, type TimelineHistory } from './timelineHistory';
 import { deriveTimeline, type TimelineData } from './timelineModel';
 import { useThrottled } from '../useThrottled';
 
-/** Lanes redraw at most 10 times a second; the playhead moves every frame (TimelinePanel). */
-const REDRAW_MS = 100;
+/** Lanes redraw at most 5 times a second; the playhead moves every frame (TimelinePanel). */
+const REDRAW_MS = 200;
 
 /** One history per café (keyed by its store), for the simulation the café runs now. */
 const caches = new WeakMap<object, { sim: LambdaSimulation; history: TimelineHistory }>();
