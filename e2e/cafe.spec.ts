@@ -309,3 +309,16 @@ test('step back replays the model to the previous event; stepping forward again 
   await expect(customer(page, 2)).toHaveAttribute('data-status', 'seated');
   await expect(c.getByText(/In the past/)).toHaveCount(0);
 });
+
+test('on a 390 px phone the page stacks without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/?paused=1');
+  await cafe(page)
+    .getByRole('button', { name: /Order at the counter/ })
+    .click();
+  await cafe(page)
+    .getByRole('button', { name: /Order for a table/ })
+    .click();
+  await page.getByRole('tab', { name: 'CloudWatch logs' }).scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
