@@ -11,6 +11,7 @@ import { HelpOverlay } from './Help/HelpOverlay';
 import { Notice } from './Notice';
 import { Simplifications } from './Simplifications';
 import { DevView, TimelineView } from '../panels/DevView';
+import { Visibility } from '../panels/Visibility';
 import './cafe.css';
 
 const loadMotionFeatures = () => import('./motionFeatures').then((mod) => mod.default);
@@ -53,8 +54,12 @@ function CafeRoot({ id }: { id?: string }) {
       <Notice />
       <Narration />
       <Scene />
-      <TimelineView />
-      <DevView />
+      <Visibility>
+        <TimelineView />
+      </Visibility>
+      <Visibility>
+        <DevView />
+      </Visibility>
       <Simplifications />
       <HelpOverlay />
     </section>

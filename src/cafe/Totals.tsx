@@ -1,11 +1,11 @@
 import { liveTotals, type SceneView } from './sceneModel';
-import { useNow } from '../store/CafeContext';
+import { useReadableNow } from '../store/CafeContext';
 import { formatDuration } from './format';
 
 /** The seed's key contrast as numbers: time callers spent blocked vs free. */
 export function Totals({ scene }: { scene: SceneView }) {
   const { syncOrders, asyncOrders } = scene.totals;
-  const { blockedMs, freeMs } = liveTotals(scene.totals, useNow());
+  const { blockedMs, freeMs } = liveTotals(scene.totals, useReadableNow());
   return (
     <>
       <dl className="total sync" aria-label="Synchronous callers">

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useOnScreen } from './Visibility';
 
 /**
  * `value`, changing at most once every `ms` of real time (the latest value always arrives,
@@ -9,8 +10,10 @@ import { useEffect, useRef, useState } from 'react';
 export function useThrottled<T>(value: T, ms: number): T {
   const [shown, setShown] = useState(value);
   const last = useRef(-Infinity);
+  // Off screen, the panel keeps its last drawing and catches up when scrolled back into view.
+  const onScreen = useOnScreen();
   useEffect(() => {
-    if (Object.is(value, shown)) return undefined;
+    if (!onScreen || Object.is(value, shown)) return undefined;
     const show = () => {
       last.current = performance.now();
       setShown(value);
@@ -18,6 +21,6 @@ export function useThrottled<T>(value: T, ms: number): T {
     const wait = last.current + ms - performance.now();
     const timer = setTimeout(show, Math.max(0, wait));
     return () => clearTimeout(timer);
-  }, [value, shown, ms]);
+  }, [value, shown, ms, onScreen]);
   return shown;
 }

@@ -38,3 +38,14 @@ export const GLIDE_MAX_SPEED = 4;
 export function useGlide(): boolean {
   return useCafe((s) => s.speed <= GLIDE_MAX_SPEED);
 }
+
+/**
+ * The virtual clock for numbers people read (timers, totals): it re-renders at most every
+ * `realMs` of real time, whatever the speed. At 16× a tenth-of-a-second display would otherwise
+ * change, and re-lay out its text, on every frame; a progress bar (useNow) still moves smoothly.
+ */
+export function useReadableNow(realMs = 100): number {
+  const store = useCafeStore();
+  useCafe((s) => Math.floor(s.now / (realMs * s.speed)));
+  return store.getState().now;
+}

@@ -117,6 +117,20 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
   let seekSeq = 0;
 
   return createStore<CafeState>()((set, get) => {
+    /** The terminal as drawn; the same object while nothing in it changed (the panel re-renders less). */
+    function terminalView(previous: TerminalView): TerminalView {
+      const busy = session.follow
+        ? 'follow'
+        : session.running
+          ? session.running.invocationType === 'RequestResponse'
+            ? 'sync'
+            : 'other'
+          : undefined;
+      return previous.entries === session.terminal && previous.busy === busy
+        ? previous
+        : { entries: session.terminal, busy };
+    }
+
     /** Copies what views draw from the session into the store. */
     function publish(extra: Partial<CafeState> = {}) {
       const now = session.sim.now();
@@ -130,16 +144,7 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
         settings: session.settings,
         customerCount: session.customerCount,
         narration: session.narration,
-        terminal: {
-          entries: session.terminal,
-          busy: session.follow
-            ? 'follow'
-            : session.running
-              ? session.running.invocationType === 'RequestResponse'
-                ? 'sync'
-                : 'other'
-              : undefined,
-        },
+        terminal: terminalView(s.terminal),
         ...extra,
       }));
     }

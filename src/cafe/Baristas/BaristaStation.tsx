@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { m } from 'framer-motion';
 import { BaristaFigure, Cup } from '../art';
 import { stationProgress, type StationView } from '../sceneModel';
-import { useGlide, useNow } from '../../store/CafeContext';
+import { useGlide, useNow, useReadableNow } from '../../store/CafeContext';
 import { formatDuration } from '../format';
 
 export function stationLine(s: StationView, now: number): string {
@@ -22,24 +22,33 @@ export function stationLine(s: StationView, now: number): string {
 
 /** The ticking part of a station: its line and progress bar follow the clock on their own. */
 function LiveProgress({ station }: { station: StationView }) {
-  const now = useNow();
-  const pct = Math.round((stationProgress(station, now)?.progress ?? 0) * 100);
   return (
     <>
-      <span className="station-text">{stationLine(station, now)}</span>
-      {(station.state === 'busy' || station.state === 'initializing') && (
-        <div
-          className="progress"
-          role="progressbar"
-          aria-label={`${station.id} progress`}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={pct}
-        >
-          <div className="progress-fill" style={{ width: `${pct}%` }} />
-        </div>
-      )}
+      <LiveStationText station={station} />
+      {(station.state === 'busy' || station.state === 'initializing') && <ProgressBar station={station} />}
     </>
+  );
+}
+
+/** The station's sentence, re-rendered a few times a second (it is read, not watched). */
+function LiveStationText({ station }: { station: StationView }) {
+  return <span className="station-text">{stationLine(station, useReadableNow())}</span>;
+}
+
+/** Moves every frame, but only as a transform: no layout, no text. */
+function ProgressBar({ station }: { station: StationView }) {
+  const pct = Math.round((stationProgress(station, useNow())?.progress ?? 0) * 100);
+  return (
+    <div
+      className="progress"
+      role="progressbar"
+      aria-label={`${station.id} progress`}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={pct}
+    >
+      <div className="progress-fill" style={{ transform: `scaleX(${pct / 100})` }} />
+    </div>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { useCafe } from '../../store/CafeContext';
+import { useCafe, useReadableNow } from '../../store/CafeContext';
 import {
   FUNCTION_NAME,
   RUSH_SIZE,
@@ -27,7 +27,7 @@ export function Controls() {
   const toggleHelp = useCafe((s) => s.toggleHelp);
   const auto = useCafe((s) => s.auto);
   const setAuto = useCafe((s) => s.setAuto);
-  const now = useCafe((s) => s.now);
+  const now = useReadableNow();
 
   return (
     <div className="controls" role="group" aria-label="Café controls">

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { m } from 'framer-motion';
 import { CustomerFigure } from '../art';
 import { liveCustomerMs, type CustomerView } from '../sceneModel';
-import { useGlide, useNow } from '../../store/CafeContext';
+import { useGlide, useReadableNow } from '../../store/CafeContext';
 import { formatDuration } from '../format';
 
 type Mood = 'waiting' | 'served' | 'error' | 'turnedAway' | 'free' | 'seated';
@@ -70,7 +70,7 @@ export function ownWorkLine(c: CustomerView, now: number): string | undefined {
 
 /** The only part of a card that ticks: re-rendered by the clock, not by the scene. */
 function LiveStatus({ customer }: { customer: CustomerView }) {
-  const now = useNow();
+  const now = useReadableNow();
   const work = ownWorkLine(customer, now);
   return (
     <>

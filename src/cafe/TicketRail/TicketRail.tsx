@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { AnimatePresence, m } from 'framer-motion';
-import { useGlide, useNow } from '../../store/CafeContext';
+import { useGlide, useReadableNow } from '../../store/CafeContext';
 import { Ticket } from '../art';
 import type { TicketView } from '../sceneModel';
 import { formatDuration } from '../format';
@@ -14,7 +14,7 @@ export function ticketText(t: TicketView, now: number): string {
 }
 
 function LiveTicketText({ ticket }: { ticket: TicketView }) {
-  return <span className="ticket-text">{ticketText(ticket, useNow())}</span>;
+  return <span className="ticket-text">{ticketText(ticket, useReadableNow())}</span>;
 }
 
 /** One event on the rail; its shell re-renders only when its state changes, its timer ticks alone. */
