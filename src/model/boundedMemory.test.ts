@@ -3,7 +3,13 @@ import { createLambdaSimulation } from './simulation';
 
 describe('bounded memory', () => {
   it('finished invocations leave no running child actors and buffers stay bounded', () => {
-    const limits = { traceEvents: 500, logEvents: 300, finishedInvocations: 200, destinationRecords: 50, shutdownEnvironments: 10 };
+    const limits = {
+      traceEvents: 500,
+      logEvents: 300,
+      finishedInvocations: 200,
+      destinationRecords: 50,
+      shutdownEnvironments: 10,
+    };
     const sim = createLambdaSimulation({
       seed: 9,
       limits,
@@ -21,7 +27,10 @@ describe('bounded memory', () => {
     });
     for (let i = 0; i < 4000; i++) {
       sim.advanceTo(i * 60);
-      sim.invoke({ FunctionName: i % 4 === 0 ? 'other' : 'busy', InvocationType: i % 2 ? 'Event' : 'RequestResponse' });
+      sim.invoke({
+        FunctionName: i % 4 === 0 ? 'other' : 'busy',
+        InvocationType: i % 2 ? 'Event' : 'RequestResponse',
+      });
     }
     const liveEnvs = sim.environments().filter((e) => e.state !== 'shutdown').length;
     expect(sim.actorCount()).toBe(1 + 2 + liveEnvs); // the service, one queue per function, live environments

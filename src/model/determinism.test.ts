@@ -8,21 +8,35 @@ function scenario(seed: number) {
     seed,
     accountConcurrency: 4,
     functions: [
-      cafePresetFunction({ ReservedConcurrentExecutions: 2, Handler: { durationMs: 800, jitterMs: 400, failure: { mode: 'probability', p: 0.3 } } }),
-      { FunctionName: 'thumbnail', Timeout: 2, Handler: { durationMs: 1500, jitterMs: 800 }, DeadLetterConfig: { TargetArn: 'arn:aws:sqs:us-east-1:123456789012:dlq' } },
+      cafePresetFunction({
+        ReservedConcurrentExecutions: 2,
+        Handler: { durationMs: 800, jitterMs: 400, failure: { mode: 'probability', p: 0.3 } },
+      }),
+      {
+        FunctionName: 'thumbnail',
+        Timeout: 2,
+        Handler: { durationMs: 1500, jitterMs: 800 },
+        DeadLetterConfig: { TargetArn: 'arn:aws:sqs:us-east-1:123456789012:dlq' },
+      },
     ],
   };
   const sim = createLambdaSimulation(options);
   for (let i = 0; i < 60; i++) {
     sim.advanceTo(i * 250);
-    sim.invoke({ FunctionName: i % 3 === 0 ? 'thumbnail' : 'cafe-order', InvocationType: i % 2 ? 'Event' : 'RequestResponse', Payload: `{"i":${i}}` });
+    sim.invoke({
+      FunctionName: i % 3 === 0 ? 'thumbnail' : 'cafe-order',
+      InvocationType: i % 2 ? 'Event' : 'RequestResponse',
+      Payload: `{"i":${i}}`,
+    });
   }
   sim.advanceBy(3_600_000);
   return sim;
 }
 
 function firstRequestId(seed: string): string | undefined {
-  return createLambdaSimulation({ seed, functions: [cafePresetFunction()] }).invoke({ FunctionName: 'cafe-order' }).requestId;
+  return createLambdaSimulation({ seed, functions: [cafePresetFunction()] }).invoke({
+    FunctionName: 'cafe-order',
+  }).requestId;
 }
 
 describe('determinism', () => {
@@ -73,7 +87,14 @@ describe('determinism', () => {
     sim.invoke({ FunctionName: 'cafe-order' });
     expect(batches).toEqual([
       ['invoke.accepted', 'env.created'],
-      ['env.initialized', 'run.started', 'run.succeeded', 'env.frozen', 'invoke.responded', 'invocation.ended'],
+      [
+        'env.initialized',
+        'run.started',
+        'run.succeeded',
+        'env.frozen',
+        'invoke.responded',
+        'invocation.ended',
+      ],
     ]);
   });
 });

@@ -7,12 +7,21 @@ describe('execution environments', () => {
   it('cold start creates an environment (Init), a later request reuses it warm', () => {
     const sim = createLambdaSimulation({ seed: 1, functions: [cafePresetFunction()] });
     const first = sim.invoke({ FunctionName: 'cafe-order' });
-    expect(sim.environments()[0]).toMatchObject({ state: 'initializing', currentRequestId: first.requestId, coldStart: true });
+    expect(sim.environments()[0]).toMatchObject({
+      state: 'initializing',
+      currentRequestId: first.requestId,
+      coldStart: true,
+    });
     sim.advanceBy(10_000);
     expect(sim.environments()[0]).toMatchObject({ state: 'idle', invocationCount: 1 });
     const second = sim.invoke({ FunctionName: 'cafe-order' });
     expect(sim.environments()).toHaveLength(1);
-    expect(sim.environments()[0]).toMatchObject({ state: 'busy', currentRequestId: second.requestId, coldStart: false, busySince: 10_000 });
+    expect(sim.environments()[0]).toMatchObject({
+      state: 'busy',
+      currentRequestId: second.requestId,
+      coldStart: false,
+      busySince: 10_000,
+    });
     const started = sim.trace().filter((e) => e.type === 'run.started');
     expect(started.map((e) => e.coldStart)).toEqual([true, false]);
     expect(sim.trace().filter((e) => e.type === 'env.created')).toHaveLength(1);
@@ -24,11 +33,14 @@ describe('execution environments', () => {
     sim.advanceBy(10_000);
     const b = sim.invoke({ FunctionName: 'cafe-order' });
     sim.advanceBy(10_000);
-    const report = (id: string) => sim.logEvents({ requestId: id }).find((e) => e.message.startsWith('REPORT'))!.message;
+    const report = (id: string) =>
+      sim.logEvents({ requestId: id }).find((e) => e.message.startsWith('REPORT'))!.message;
     expect(report(a.requestId!)).toMatch(
       /^REPORT RequestId: \S+\tDuration: 500\d\.\d\d ms\tBilled Duration: \d+ ms\tMemory Size: 128 MB\tMax Memory Used: 75 MB\tInit Duration: 2[56]\d\.\d\d ms\t$/,
     );
-    expect(report(b.requestId!)).toMatch(/^REPORT RequestId: \S+\tDuration: 500\d\.\d\d ms\tBilled Duration: 500\d ms\tMemory Size: 128 MB\tMax Memory Used: 75 MB\t$/);
+    expect(report(b.requestId!)).toMatch(
+      /^REPORT RequestId: \S+\tDuration: 500\d\.\d\d ms\tBilled Duration: 500\d ms\tMemory Size: 128 MB\tMax Memory Used: 75 MB\t$/,
+    );
     const warm = report(b.requestId!);
     const duration = Number(/Duration: ([\d.]+) ms/.exec(warm)![1]);
     expect(Number(/Billed Duration: (\d+) ms/.exec(warm)![1])).toBe(Math.ceil(duration));
@@ -60,14 +72,21 @@ describe('execution environments', () => {
   });
 
   it("timeout logs 'Task timed out after 10.0x seconds' and resets the environment", async () => {
-    const sim = createLambdaSimulation({ seed: 4, functions: [cafePresetFunction({ Handler: { failure: { mode: 'hang' } } })] });
+    const sim = createLambdaSimulation({
+      seed: 4,
+      functions: [cafePresetFunction({ Handler: { failure: { mode: 'hang' } } })],
+    });
     const p = sim.invoke({ FunctionName: 'cafe-order' });
     const s = watch(p);
     sim.advanceBy(20_000);
     await flush();
     const lines = sim.logEvents({ requestId: p.requestId }).map((e) => e.message);
     expect(lines[0]).toBe(`START RequestId: ${p.requestId} Version: $LATEST`);
-    expect(lines[1]).toMatch(new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z ${p.requestId} Task timed out after 10\\.0\\d seconds$`));
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z ${p.requestId} Task timed out after 10\\.0\\d seconds$`,
+      ),
+    );
     expect(lines[2]).toBe(`END RequestId: ${p.requestId}`);
     expect(lines[3]).toMatch(/^REPORT RequestId: .*\tDuration: 100\d\d\.\d\d ms\t/);
     expect(s.output?.FunctionError).toBe('Unhandled');
@@ -78,7 +97,10 @@ describe('execution environments', () => {
   });
 
   it('a handled error does not reset the environment', () => {
-    const sim = createLambdaSimulation({ seed: 5, functions: [cafePresetFunction({ Handler: { durationMs: 10, failure: { mode: 'always' } } })] });
+    const sim = createLambdaSimulation({
+      seed: 5,
+      functions: [cafePresetFunction({ Handler: { durationMs: 10, failure: { mode: 'always' } } })],
+    });
     sim.invoke({ FunctionName: 'cafe-order' });
     sim.advanceBy(5000);
     sim.invoke({ FunctionName: 'cafe-order' });
@@ -87,7 +109,10 @@ describe('execution environments', () => {
   });
 
   it('provisioned concurrency: pre-initialised environments, no Init Duration, never shut down for idleness', () => {
-    const sim = createLambdaSimulation({ seed: 6, functions: [cafePresetFunction({ ProvisionedConcurrentExecutions: 2 })] });
+    const sim = createLambdaSimulation({
+      seed: 6,
+      functions: [cafePresetFunction({ ProvisionedConcurrentExecutions: 2 })],
+    });
     expect(sim.environments().map((e) => [e.state, e.provisioned])).toEqual([
       ['idle', true],
       ['idle', true],
@@ -95,7 +120,9 @@ describe('execution environments', () => {
     const p = sim.invoke({ FunctionName: 'cafe-order' });
     expect(sim.environments()[0].state === 'busy' || sim.environments()[1].state === 'busy').toBe(true);
     sim.advanceBy(10_000);
-    const report = sim.logEvents({ requestId: p.requestId }).find((e) => e.message.startsWith('REPORT'))!.message;
+    const report = sim
+      .logEvents({ requestId: p.requestId })
+      .find((e) => e.message.startsWith('REPORT'))!.message;
     expect(report).not.toContain('Init Duration');
     expect(sim.trace().find((e) => e.type === 'run.started')!.t).toBe(0); // no cold start wait
     sim.advanceBy(3 * 3_600_000);
@@ -105,7 +132,13 @@ describe('execution environments', () => {
   it('a provisioned environment reset by a timeout is replaced by a new pre-initialised one', () => {
     const sim = createLambdaSimulation({
       seed: 6,
-      functions: [cafePresetFunction({ ProvisionedConcurrentExecutions: 1, Timeout: 1, Handler: { failure: { mode: 'hang' } } })],
+      functions: [
+        cafePresetFunction({
+          ProvisionedConcurrentExecutions: 1,
+          Timeout: 1,
+          Handler: { failure: { mode: 'hang' } },
+        }),
+      ],
     });
     sim.invoke({ FunctionName: 'cafe-order' });
     sim.advanceBy(5000);
@@ -120,23 +153,34 @@ describe('execution environments', () => {
     sim.invoke({ FunctionName: 'cafe-order' });
     sim.advanceBy(10_000);
     sim.updateFunctionConfiguration({ FunctionName: 'cafe-order', MemorySize: 256 });
-    expect(sim.environments()[0]).toMatchObject({ state: 'shutdown', shutdownReason: 'ConfigurationUpdated' });
+    expect(sim.environments()[0]).toMatchObject({
+      state: 'shutdown',
+      shutdownReason: 'ConfigurationUpdated',
+    });
     const p = sim.invoke({ FunctionName: 'cafe-order' });
     sim.advanceBy(10_000);
-    const report = sim.logEvents({ requestId: p.requestId }).find((e) => e.message.startsWith('REPORT'))!.message;
+    const report = sim
+      .logEvents({ requestId: p.requestId })
+      .find((e) => e.message.startsWith('REPORT'))!.message;
     expect(report).toContain('Memory Size: 256 MB');
     expect(report).toContain('Init Duration');
   });
 
   it('environment log streams carry their creation date and all that environment’s requests', () => {
-    const sim = createLambdaSimulation({ seed: 8, startTime: Date.UTC(2025, 11, 31, 23, 59, 59), functions: [cafePresetFunction()] });
+    const sim = createLambdaSimulation({
+      seed: 8,
+      startTime: Date.UTC(2025, 11, 31, 23, 59, 59),
+      functions: [cafePresetFunction()],
+    });
     sim.invoke({ FunctionName: 'cafe-order' });
     sim.advanceBy(10_000);
     sim.invoke({ FunctionName: 'cafe-order' });
     sim.advanceBy(10_000);
     const stream = sim.environments()[0].logStreamName;
     expect(stream).toMatch(/^2025\/12\/31\/\[\$LATEST\][0-9a-f]{32}$/);
-    expect(sim.logEvents().every((e) => e.logStreamName === stream && e.logGroupName === '/aws/lambda/cafe-order')).toBe(true);
+    expect(
+      sim.logEvents().every((e) => e.logStreamName === stream && e.logGroupName === '/aws/lambda/cafe-order'),
+    ).toBe(true);
     expect(sim.logEvents().filter((e) => e.message.startsWith('START'))).toHaveLength(2);
   });
 });

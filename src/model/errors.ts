@@ -1,6 +1,7 @@
 /** Errors shaped like the AWS SDK v3 service exceptions the Lambda client throws. */
 
-export type ThrottleReason = 'ReservedFunctionConcurrentInvocationLimitExceeded' | 'ConcurrentInvocationLimitExceeded';
+export type ThrottleReason =
+  'ReservedFunctionConcurrentInvocationLimitExceeded' | 'ConcurrentInvocationLimitExceeded';
 
 export interface LambdaErrorShape {
   name: string;
@@ -13,7 +14,12 @@ export interface LambdaErrorShape {
 
 export class LambdaServiceError extends Error {
   readonly $fault: 'client' | 'server';
-  readonly $metadata: { httpStatusCode: number; requestId?: string; attempts: number; totalRetryDelay: number };
+  readonly $metadata: {
+    httpStatusCode: number;
+    requestId?: string;
+    attempts: number;
+    totalRetryDelay: number;
+  };
   readonly Type = 'User';
   readonly Reason?: ThrottleReason;
   /** As in the SDK, a string (the Retry-After header). */
@@ -23,7 +29,12 @@ export class LambdaServiceError extends Error {
     super(shape.message);
     this.name = shape.name;
     this.$fault = shape.httpStatusCode >= 500 ? 'server' : 'client';
-    this.$metadata = { httpStatusCode: shape.httpStatusCode, requestId: shape.requestId, attempts: 1, totalRetryDelay: 0 };
+    this.$metadata = {
+      httpStatusCode: shape.httpStatusCode,
+      requestId: shape.requestId,
+      attempts: 1,
+      totalRetryDelay: 0,
+    };
     if (shape.Reason !== undefined) this.Reason = shape.Reason;
     if (shape.retryAfterSeconds !== undefined) this.retryAfterSeconds = shape.retryAfterSeconds;
   }

@@ -126,7 +126,11 @@ export const eventQueueMachine = setup({
           const inv = invocationOf(context, event.requestId);
           inv.record.state = 'throttled-backoff';
           inv.record.nextAttemptAt = context.ledger.now() + next;
-          context.ledger.note('queue.throttled', { requestId: event.requestId, reason: event.reason, delayMs: next });
+          context.ledger.note('queue.throttled', {
+            requestId: event.requestId,
+            reason: event.reason,
+            delayMs: next,
+          });
         }
         return next;
       },
@@ -172,7 +176,10 @@ export const eventQueueMachine = setup({
     idle: {
       on: {
         'queue.enqueued': { target: 'polling', actions: 'pushToQueue' },
-        'retry.due': [{ guard: 'eventIsTooOld', actions: 'expireWaitingEvent' }, { target: 'polling', actions: 'pushToQueue' }],
+        'retry.due': [
+          { guard: 'eventIsTooOld', actions: 'expireWaitingEvent' },
+          { target: 'polling', actions: 'pushToQueue' },
+        ],
       },
     },
     /** Hand the head of the queue to the service (dropping too-old events first). */

@@ -92,7 +92,10 @@ export const environmentMachine = setup({
     },
     recordInitialized: ({ context }) => {
       if (context.run !== undefined) context.ledger.totals.coldStarts++;
-      context.ledger.note('env.initialized', { envId: context.envId, initDurationMs: context.initDurationMs });
+      context.ledger.note('env.initialized', {
+        envId: context.envId,
+        initDurationMs: context.initDurationMs,
+      });
     },
     // Per-run bookkeeping mutates the environment's own context in place (the run, cold
     // flag, shutdown reason are plain data no one else reads): an `assign` would rebuild
@@ -105,33 +108,33 @@ export const environmentMachine = setup({
       context.coldRun = context.run !== undefined;
     },
     startRun: ({ context, self }) => {
-        const { ledger, view } = context;
-        const plan = context.run as RunPlan;
-        const now = ledger.now();
-        view.state = 'busy';
-        view.busySince = now;
-        view.busyUntil = now + plan.spanMs;
-        view.currentRequestId = plan.requestId;
-        view.invocationCount++;
-        view.coldStart = context.coldRun;
-        const invocation = ledger.active.get(plan.requestId);
-        if (invocation) {
-          invocation.deadline = now + plan.timeoutMs;
-          if (invocation.logType === 'Tail') invocation.tailLines = [];
-        }
-        ledger.record({
-          t: now,
-          type: 'run.started',
-          requestId: plan.requestId,
-          envId: context.envId,
-          attempt: plan.attempt,
-          coldStart: context.coldRun,
-        });
-        writeLog(context, startLine(plan.requestId));
-        // The run's end is plain data on the virtual clock rather than an XState `after`
-        // timer (no scheduler bookkeeping per run); a run is never cut short, so it is
-        // never cancelled. The event reaches the environment exactly as a delayed event would.
-        ledger.clock.setTimeout(() => self.send({ type: 'run.ended' }), plan.spanMs);
+      const { ledger, view } = context;
+      const plan = context.run as RunPlan;
+      const now = ledger.now();
+      view.state = 'busy';
+      view.busySince = now;
+      view.busyUntil = now + plan.spanMs;
+      view.currentRequestId = plan.requestId;
+      view.invocationCount++;
+      view.coldStart = context.coldRun;
+      const invocation = ledger.active.get(plan.requestId);
+      if (invocation) {
+        invocation.deadline = now + plan.timeoutMs;
+        if (invocation.logType === 'Tail') invocation.tailLines = [];
+      }
+      ledger.record({
+        t: now,
+        type: 'run.started',
+        requestId: plan.requestId,
+        envId: context.envId,
+        attempt: plan.attempt,
+        coldStart: context.coldRun,
+      });
+      writeLog(context, startLine(plan.requestId));
+      // The run's end is plain data on the virtual clock rather than an XState `after`
+      // timer (no scheduler bookkeeping per run); a run is never cut short, so it is
+      // never cancelled. The event reaches the environment exactly as a delayed event would.
+      ledger.clock.setTimeout(() => self.send({ type: 'run.ended' }), plan.spanMs);
     },
     writeRunEnd: ({ context }) => {
       const { ledger } = context;
@@ -159,11 +162,24 @@ export const environmentMachine = setup({
           initDurationMs,
         }),
       );
-      const type = plan.outcome === 'success' ? 'run.succeeded' : plan.outcome === 'error' ? 'run.failed' : 'run.timedOut';
+      const type =
+        plan.outcome === 'success'
+          ? 'run.succeeded'
+          : plan.outcome === 'error'
+            ? 'run.failed'
+            : 'run.timedOut';
       const t = ledger.now();
-      ledger.record({ t, type, requestId: plan.requestId, envId: context.envId, durationMs: plan.durationMs, billedMs });
+      ledger.record({
+        t,
+        type,
+        requestId: plan.requestId,
+        envId: context.envId,
+        durationMs: plan.durationMs,
+        billedMs,
+      });
       // Still here after the run (no timeout reset, not retiring): the environment freezes.
-      if (plan.outcome !== 'timeout' && !context.retiring) ledger.record({ t, type: 'env.frozen', envId: context.envId });
+      if (plan.outcome !== 'timeout' && !context.retiring)
+        ledger.record({ t, type: 'env.frozen', envId: context.envId });
     },
     reportRunFinished: sendParent(({ context }): EnvironmentReport => ({
       type: 'run.finished',
@@ -184,10 +200,15 @@ export const environmentMachine = setup({
       view.currentRequestId = undefined;
       // Provisioned environments never idle out (no draw); see the idleLifetime delay.
       if (!context.provisioned) {
-        context.idleMs = Math.round(uniform(context.ledger.random, MODEL_LIMITS.idleShutdownMinMs, MODEL_LIMITS.idleShutdownMaxMs));
+        context.idleMs = Math.round(
+          uniform(context.ledger.random, MODEL_LIMITS.idleShutdownMinMs, MODEL_LIMITS.idleShutdownMaxMs),
+        );
       }
     },
-    reportReady: sendParent(({ context }): EnvironmentReport => ({ type: 'env.ready', envId: context.envId })),
+    reportReady: sendParent(({ context }): EnvironmentReport => ({
+      type: 'env.ready',
+      envId: context.envId,
+    })),
     markRetiring: assign({
       retiring: true,
       shutdownReason: ({ event }) => (event.type === 'env.retire' ? event.reason : 'Retired'),
@@ -282,7 +303,11 @@ export const environmentMachine = setup({
             target: 'shutdown',
             actions: ['writeRunEnd', 'reportRunFinished', 'noteResetReason', 'clearRun'],
           },
-          { guard: 'isRetiring', target: 'shutdown', actions: ['writeRunEnd', 'reportRunFinished', 'clearRun'] },
+          {
+            guard: 'isRetiring',
+            target: 'shutdown',
+            actions: ['writeRunEnd', 'reportRunFinished', 'clearRun'],
+          },
           { target: 'idle', actions: ['writeRunEnd', 'reportRunFinished'] },
         ],
       },

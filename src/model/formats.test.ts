@@ -30,7 +30,13 @@ describe('formats', () => {
   });
 
   it('REPORT line has tab-separated fields and Init Duration last only when given', () => {
-    const base = { requestId: 'id', durationMs: 26.734, billedMs: 27, memorySizeMb: 128, maxMemoryUsedMb: 75 };
+    const base = {
+      requestId: 'id',
+      durationMs: 26.734,
+      billedMs: 27,
+      memorySizeMb: 128,
+      maxMemoryUsedMb: 75,
+    };
     expect(reportLine(base)).toBe(
       'REPORT RequestId: id\tDuration: 26.73 ms\tBilled Duration: 27 ms\tMemory Size: 128 MB\tMax Memory Used: 75 MB\t',
     );
@@ -47,6 +53,8 @@ describe('formats', () => {
   });
 
   it('describes non-JSON bodies the way Lambda does', () => {
-    expect(describeJsonError('value')).toBe("Unrecognized token 'value': was expecting ('true', 'false' or 'null')");
+    expect(describeJsonError('value')).toBe(
+      "Unrecognized token 'value': was expecting ('true', 'false' or 'null')",
+    );
   });
 });

@@ -30,19 +30,32 @@ const functionArb = (name: string): fc.Arbitrary<FunctionConfig> =>
       FunctionName: name,
       Timeout: r.Timeout,
       ReservedConcurrentExecutions: r.reserved,
-      ProvisionedConcurrentExecutions: r.reserved === null ? r.provisioned : Math.min(r.provisioned, r.reserved),
+      ProvisionedConcurrentExecutions:
+        r.reserved === null ? r.provisioned : Math.min(r.provisioned, r.reserved),
       MaximumRetryAttempts: r.MaximumRetryAttempts,
       MaximumEventAgeInSeconds: r.MaximumEventAgeInSeconds,
       DestinationConfig: {
-        ...(r.target === 'onFailure' || r.target === 'both' ? { OnFailure: { Destination: `arn:aws:sqs:us-east-1:123456789012:${name}-f` } } : {}),
-        ...(r.target === 'onSuccess' || r.target === 'both' ? { OnSuccess: { Destination: `arn:aws:events:us-east-1:123456789012:event-bus/${name}` } } : {}),
+        ...(r.target === 'onFailure' || r.target === 'both'
+          ? { OnFailure: { Destination: `arn:aws:sqs:us-east-1:123456789012:${name}-f` } }
+          : {}),
+        ...(r.target === 'onSuccess' || r.target === 'both'
+          ? { OnSuccess: { Destination: `arn:aws:events:us-east-1:123456789012:event-bus/${name}` } }
+          : {}),
       },
-      DeadLetterConfig: r.target === 'dlq' ? { TargetArn: `arn:aws:sns:us-east-1:123456789012:${name}-dlq` } : undefined,
+      DeadLetterConfig:
+        r.target === 'dlq' ? { TargetArn: `arn:aws:sns:us-east-1:123456789012:${name}-dlq` } : undefined,
       Handler: { durationMs: r.durationMs, jitterMs: r.jitterMs, failure: r.failure },
     }));
 
 type Op =
-  | { kind: 'invoke'; gap: number; fn: number; type: 'RequestResponse' | 'Event' | 'DryRun'; bad: 'none' | 'json' | 'unknown' | 'qualifier'; tail: boolean }
+  | {
+      kind: 'invoke';
+      gap: number;
+      fn: number;
+      type: 'RequestResponse' | 'Event' | 'DryRun';
+      bad: 'none' | 'json' | 'unknown' | 'qualifier';
+      tail: boolean;
+    }
   | { kind: 'concurrency'; gap: number; fn: number; value: number | null }
   | { kind: 'retries'; gap: number; fn: number; value: number };
 
@@ -54,7 +67,14 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       gap: fc.integer({ min: 0, max: 3000 }),
       fn: fc.integer({ min: 0, max: 2 }),
       type: fc.constantFrom('RequestResponse' as const, 'Event' as const, 'DryRun' as const),
-      bad: fc.constantFrom('none' as const, 'none' as const, 'none' as const, 'json' as const, 'unknown' as const, 'qualifier' as const),
+      bad: fc.constantFrom(
+        'none' as const,
+        'none' as const,
+        'none' as const,
+        'json' as const,
+        'unknown' as const,
+        'qualifier' as const,
+      ),
       tail: fc.boolean(),
     }),
   },
@@ -89,7 +109,10 @@ const scenarioArb = fc.record({
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
 /** Runs the ops, skipping those in `skip`; returns the simulation and which ops were refused. */
-function run(s: Scenario, skip: Set<number>): { sim: LambdaSimulation; refused: Set<number>; accepted: string[] } {
+function run(
+  s: Scenario,
+  skip: Set<number>,
+): { sim: LambdaSimulation; refused: Set<number>; accepted: string[] } {
   const functions = s.functions.slice(0, s.functionCount);
   const reservedTotal = functions.reduce((a, f) => a + (f.ReservedConcurrentExecutions ?? 0), 0);
   const options: SimulationOptions = {
@@ -109,7 +132,10 @@ function run(s: Scenario, skip: Set<number>): { sim: LambdaSimulation; refused: 
     const name = names[op.fn % s.functionCount];
     try {
       if (op.kind === 'invoke') {
-        const input: InvokeInput = { FunctionName: op.bad === 'unknown' ? 'missing' : name, InvocationType: op.type };
+        const input: InvokeInput = {
+          FunctionName: op.bad === 'unknown' ? 'missing' : name,
+          InvocationType: op.type,
+        };
         if (op.bad === 'json') input.Payload = '{not json';
         if (op.bad === 'qualifier') input.Qualifier = '7';
         if (op.tail) input.LogType = 'Tail';
@@ -149,13 +175,16 @@ describe('invariants (property-based)', () => {
         const { sim, refused, accepted } = run(s, new Set());
         // 1. Nothing lost: each accepted invocation ended exactly once, with an outcome.
         const ended = new Map<string, number>();
-        for (const e of sim.trace()) if (e.type === 'invocation.ended') ended.set(e.requestId as string, (ended.get(e.requestId as string) ?? 0) + 1);
+        for (const e of sim.trace())
+          if (e.type === 'invocation.ended')
+            ended.set(e.requestId as string, (ended.get(e.requestId as string) ?? 0) + 1);
         for (const id of accepted) {
           expect(ended.get(id)).toBe(1);
           const rec = sim.invocation(id)!;
           expect(['succeeded', 'failed-returned-to-caller', 'delivered', 'discarded']).toContain(rec.outcome);
           if (rec.outcome === 'discarded') expect(rec.outcomeReason).toBeTruthy();
-          if (rec.outcome === 'delivered') expect(sim.destinationRecords().filter((d) => d.requestId === id)).toHaveLength(1);
+          if (rec.outcome === 'delivered')
+            expect(sim.destinationRecords().filter((d) => d.requestId === id)).toHaveLength(1);
         }
         expect(ended.size).toBe(accepted.length);
         expect(sim.stats().active).toBe(0);

@@ -9,7 +9,14 @@ const SNS = 'arn:aws:sns:us-east-1:123456789012:orders-done';
 const DLQ = 'arn:aws:sqs:us-east-1:123456789012:orders-dlq';
 
 const failing = (extra: Partial<FunctionConfig> = {}): FunctionConfig =>
-  cafePresetFunction({ ...extra, Handler: { durationMs: 100, failure: { mode: 'always', errorType: 'ValueError', errorMessage: 'bad order' }, ...extra.Handler } });
+  cafePresetFunction({
+    ...extra,
+    Handler: {
+      durationMs: 100,
+      failure: { mode: 'always', errorType: 'ValueError', errorMessage: 'bad order' },
+      ...extra.Handler,
+    },
+  });
 
 const of = (trace: TraceEvent[], type: string, requestId?: string) =>
   trace.filter((e) => e.type === type && (requestId === undefined || e.requestId === requestId));
@@ -22,7 +29,12 @@ describe('asynchronous invocation (Event)', () => {
     await flush();
     expect(sim.now()).toBe(0);
     expect(s.output).toEqual({ StatusCode: 202 });
-    expect(sim.invocations()[0]).toMatchObject({ requestId: p.requestId, statusCode: 202, respondedAt: 0, invocationType: 'Event' });
+    expect(sim.invocations()[0]).toMatchObject({
+      requestId: p.requestId,
+      statusCode: 202,
+      respondedAt: 0,
+      invocationType: 'Event',
+    });
     const types = sim.trace().map((e) => e.type);
     expect(types.slice(0, 3)).toEqual(['invoke.accepted', 'queue.enqueued', 'env.created']);
     sim.advanceBy(10_000);
@@ -40,7 +52,12 @@ describe('asynchronous invocation (Event)', () => {
     expect(started[1].t - failed[0].t).toBe(60_000);
     expect(started[2].t - failed[1].t).toBe(120_000);
     expect(of(trace, 'retry.scheduled', requestId).map((e) => e.delayMs)).toEqual([60_000, 120_000]);
-    expect(sim.invocation(requestId!)).toMatchObject({ state: 'discarded', outcome: 'discarded', outcomeReason: 'RetriesExhausted', attempts: 3 });
+    expect(sim.invocation(requestId!)).toMatchObject({
+      state: 'discarded',
+      outcome: 'discarded',
+      outcomeReason: 'RetriesExhausted',
+      attempts: 3,
+    });
     expect(of(trace, 'event.discarded', requestId)[0]).toMatchObject({ reason: 'RetriesExhausted' });
   });
 
@@ -49,7 +66,11 @@ describe('asynchronous invocation (Event)', () => {
     const { requestId } = sim.invoke({ FunctionName: 'cafe-order', InvocationType: 'Event' });
     sim.advanceBy(5_000);
     const failedAt = of(sim.trace(), 'run.failed', requestId)[0].t;
-    expect(sim.invocation(requestId!)).toMatchObject({ state: 'retry-wait', nextAttemptAt: failedAt + 60_000, attempts: 1 });
+    expect(sim.invocation(requestId!)).toMatchObject({
+      state: 'retry-wait',
+      nextAttemptAt: failedAt + 60_000,
+      attempts: 1,
+    });
     expect(sim.queueDepth()).toBe(1);
   });
 
@@ -66,10 +87,20 @@ describe('asynchronous invocation (Event)', () => {
       seed: 4,
       functions: [failing({ DestinationConfig: { OnFailure: { Destination: SQS } } })],
     });
-    const { requestId } = sim.invoke({ FunctionName: 'cafe-order', InvocationType: 'Event', Payload: '{"order":"mocha"}' });
+    const { requestId } = sim.invoke({
+      FunctionName: 'cafe-order',
+      InvocationType: 'Event',
+      Payload: '{"order":"mocha"}',
+    });
     sim.advanceBy(10 * 60_000);
     const [d] = sim.destinationRecords();
-    expect(d).toMatchObject({ kind: 'OnFailure', destinationArn: SQS, destinationType: 'sqs', requestId, functionName: 'cafe-order' });
+    expect(d).toMatchObject({
+      kind: 'OnFailure',
+      destinationArn: SQS,
+      destinationType: 'sqs',
+      requestId,
+      functionName: 'cafe-order',
+    });
     expect(d.timestamp).toBe(sim.startTime + (sim.invocation(requestId!)?.endedAt ?? NaN));
     expect(d.record).toMatchObject({
       version: '1.0',
@@ -84,17 +115,33 @@ describe('asynchronous invocation (Event)', () => {
       responsePayload: { errorMessage: 'bad order', errorType: 'ValueError' },
     });
     expect((d.record as { timestamp: string }).timestamp).toBe(new Date(d.timestamp).toISOString());
-    expect(sim.invocation(requestId!)).toMatchObject({ state: 'destination', outcome: 'delivered', outcomeReason: 'RetriesExhausted', destinationArn: SQS });
+    expect(sim.invocation(requestId!)).toMatchObject({
+      state: 'destination',
+      outcome: 'delivered',
+      outcomeReason: 'RetriesExhausted',
+      destinationArn: SQS,
+    });
   });
 
   it('without OnFailure, a dead-letter queue gets only the event (plus Lambda’s message attributes)', () => {
-    const sim = createLambdaSimulation({ seed: 5, functions: [failing({ DeadLetterConfig: { TargetArn: DLQ } })] });
-    const { requestId } = sim.invoke({ FunctionName: 'cafe-order', InvocationType: 'Event', Payload: '{"order":"tea"}' });
+    const sim = createLambdaSimulation({
+      seed: 5,
+      functions: [failing({ DeadLetterConfig: { TargetArn: DLQ } })],
+    });
+    const { requestId } = sim.invoke({
+      FunctionName: 'cafe-order',
+      InvocationType: 'Event',
+      Payload: '{"order":"tea"}',
+    });
     sim.advanceBy(10 * 60_000);
     const [d] = sim.destinationRecords();
     expect(d.kind).toBe('DLQ');
     expect(d.record).toEqual({ order: 'tea' });
-    expect(d.messageAttributes).toEqual({ RequestID: requestId, ErrorCode: '200', ErrorMessage: 'bad order' });
+    expect(d.messageAttributes).toEqual({
+      RequestID: requestId,
+      ErrorCode: '200',
+      ErrorMessage: 'bad order',
+    });
   });
 
   it('OnSuccess destinations receive success records', () => {
@@ -102,7 +149,11 @@ describe('asynchronous invocation (Event)', () => {
       seed: 6,
       functions: [cafePresetFunction({ DestinationConfig: { OnSuccess: { Destination: SNS } } })],
     });
-    const { requestId } = sim.invoke({ FunctionName: 'cafe-order', InvocationType: 'Event', Payload: '{"n":1}' });
+    const { requestId } = sim.invoke({
+      FunctionName: 'cafe-order',
+      InvocationType: 'Event',
+      Payload: '{"n":1}',
+    });
     sim.advanceBy(60_000);
     const [d] = sim.destinationRecords();
     expect(d).toMatchObject({ kind: 'OnSuccess', destinationType: 'sns' });
@@ -116,7 +167,10 @@ describe('asynchronous invocation (Event)', () => {
   });
 
   it('an async timeout is a function error and is retried', () => {
-    const sim = createLambdaSimulation({ seed: 7, functions: [{ FunctionName: 'slow', Timeout: 1, Handler: { durationMs: 5000 } }] });
+    const sim = createLambdaSimulation({
+      seed: 7,
+      functions: [{ FunctionName: 'slow', Timeout: 1, Handler: { durationMs: 5000 } }],
+    });
     const { requestId } = sim.invoke({ FunctionName: 'slow', InvocationType: 'Event' });
     sim.advanceBy(10 * 60_000);
     expect(of(sim.trace(), 'run.timedOut', requestId)).toHaveLength(3);
@@ -126,27 +180,43 @@ describe('asynchronous invocation (Event)', () => {
   it('an event older than MaximumEventAgeInSeconds is not retried (EventAgeExceeded)', () => {
     const sim = createLambdaSimulation({
       seed: 8,
-      functions: [failing({ MaximumEventAgeInSeconds: 60, DestinationConfig: { OnFailure: { Destination: SQS } } })],
+      functions: [
+        failing({ MaximumEventAgeInSeconds: 60, DestinationConfig: { OnFailure: { Destination: SQS } } }),
+      ],
     });
     const { requestId } = sim.invoke({ FunctionName: 'cafe-order', InvocationType: 'Event' });
     sim.advanceBy(10 * 60_000);
     expect(of(sim.trace(), 'run.started', requestId)).toHaveLength(1);
     const rec = sim.invocation(requestId!)!;
     expect(rec).toMatchObject({ outcome: 'delivered', outcomeReason: 'EventAgeExceeded', endedAt: 60_000 });
-    expect(sim.destinationRecords()[0].record).toMatchObject({ requestContext: { condition: 'EventAgeExceeded', approximateInvokeCount: 1 } });
+    expect(sim.destinationRecords()[0].record).toMatchObject({
+      requestContext: { condition: 'EventAgeExceeded', approximateInvokeCount: 1 },
+    });
   });
 
   it('reserved concurrency 0 sends async events straight to the failure destination without an attempt', async () => {
     const sim = createLambdaSimulation({
       seed: 9,
-      functions: [cafePresetFunction({ ReservedConcurrentExecutions: 0, DestinationConfig: { OnFailure: { Destination: SQS } } })],
+      functions: [
+        cafePresetFunction({
+          ReservedConcurrentExecutions: 0,
+          DestinationConfig: { OnFailure: { Destination: SQS } },
+        }),
+      ],
     });
     const p = sim.invoke({ FunctionName: 'cafe-order', InvocationType: 'Event' });
     const s = watch(p);
     await flush();
     expect(s.output).toEqual({ StatusCode: 202 });
-    expect(sim.invocation(p.requestId!)).toMatchObject({ attempts: 0, outcome: 'delivered', outcomeReason: 'ZeroReservedConcurrency', endedAt: 0 });
-    expect(sim.destinationRecords()[0].record).toMatchObject({ requestContext: { approximateInvokeCount: 0, condition: 'ZeroReservedConcurrency' } });
+    expect(sim.invocation(p.requestId!)).toMatchObject({
+      attempts: 0,
+      outcome: 'delivered',
+      outcomeReason: 'ZeroReservedConcurrency',
+      endedAt: 0,
+    });
+    expect(sim.destinationRecords()[0].record).toMatchObject({
+      requestContext: { approximateInvokeCount: 0, condition: 'ZeroReservedConcurrency' },
+    });
     expect(sim.trace().some((e) => e.type === 'run.started')).toBe(false);
   });
 
@@ -178,16 +248,24 @@ describe('asynchronous invocation (Event)', () => {
     const sim = createLambdaSimulation({
       seed: 11,
       accountConcurrency: 10,
-      functions: [cafePresetFunction({ ReservedConcurrentExecutions: 0, DeadLetterConfig: { TargetArn: DLQ } })],
+      functions: [
+        cafePresetFunction({ ReservedConcurrentExecutions: 0, DeadLetterConfig: { TargetArn: DLQ } }),
+      ],
     });
     // Reserved concurrency 1 with a very long sync run keeps the event throttled for a long time.
     sim.putFunctionConcurrency({ FunctionName: 'cafe-order', ReservedConcurrentExecutions: 1 });
-    sim.updateFunctionConfiguration({ FunctionName: 'cafe-order', Timeout: 900, Handler: { durationMs: 890_000 } });
+    sim.updateFunctionConfiguration({
+      FunctionName: 'cafe-order',
+      Timeout: 900,
+      Handler: { durationMs: 890_000 },
+    });
     sim.invoke({ FunctionName: 'cafe-order' });
     const { requestId } = sim.invoke({ FunctionName: 'cafe-order', InvocationType: 'Event' });
     sim.advanceBy(880_000);
     const delays = of(sim.trace(), 'queue.throttled', requestId).map((e) => e.delayMs);
-    expect(delays.slice(0, 10)).toEqual([1000, 2000, 4000, 8000, 16000, 32000, 64000, 128000, 256000, 300000]);
+    expect(delays.slice(0, 10)).toEqual([
+      1000, 2000, 4000, 8000, 16000, 32000, 64000, 128000, 256000, 300000,
+    ]);
     expect(new Set(delays.slice(9))).toEqual(new Set([300000]));
   });
 });

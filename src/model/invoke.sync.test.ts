@@ -58,7 +58,12 @@ describe('synchronous invocation (RequestResponse)', () => {
 
   it('a handler error still returns 200, with FunctionError Unhandled and the error object', async () => {
     const sim = make([
-      cafePresetFunction({ Handler: { durationMs: 100, failure: { mode: 'always', errorType: 'KeyError', errorMessage: "'milk'" } } }),
+      cafePresetFunction({
+        Handler: {
+          durationMs: 100,
+          failure: { mode: 'always', errorType: 'KeyError', errorMessage: "'milk'" },
+        },
+      }),
     ]);
     const p = sim.invoke({ FunctionName: 'cafe-order' });
     const s = watch(p);
@@ -69,7 +74,11 @@ describe('synchronous invocation (RequestResponse)', () => {
     const payload = JSON.parse(s.output!.Payload!);
     expect(payload).toMatchObject({ errorMessage: "'milk'", errorType: 'KeyError', requestId: p.requestId });
     expect(Array.isArray(payload.stackTrace)).toBe(true);
-    expect(sim.invocations()[0]).toMatchObject({ state: 'failed', outcome: 'failed-returned-to-caller', functionError: 'Unhandled' });
+    expect(sim.invocations()[0]).toMatchObject({
+      state: 'failed',
+      outcome: 'failed-returned-to-caller',
+      functionError: 'Unhandled',
+    });
   });
 
   it('Lambda never retries a sync call itself', async () => {
@@ -89,7 +98,9 @@ describe('synchronous invocation (RequestResponse)', () => {
     await flush();
     const lines = decodeBase64Utf8(s.output!.LogResult!).split('\n');
     expect(lines[0]).toBe(`START RequestId: ${p.requestId} Version: $LATEST`);
-    expect(lines[1]).toMatch(new RegExp(`^\\[INFO\\]\\t\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\t${p.requestId}\\tProcessing complete$`));
+    expect(lines[1]).toMatch(
+      new RegExp(`^\\[INFO\\]\\t\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\t${p.requestId}\\tProcessing complete$`),
+    );
     expect(lines[2]).toBe(`END RequestId: ${p.requestId}`);
     expect(lines[3]).toMatch(new RegExp(`^REPORT RequestId: ${p.requestId}\\tDuration: `));
     expect(lines[4]).toBe('');
@@ -184,7 +195,13 @@ describe('concurrency limits for sync calls', () => {
   });
 
   it('other functions’ reserved concurrency is taken out of the account pool', async () => {
-    const sim = make([cafePresetFunction(), cafePresetFunction({ FunctionName: 'reserved', ReservedConcurrentExecutions: 2 })], 3);
+    const sim = make(
+      [
+        cafePresetFunction(),
+        cafePresetFunction({ FunctionName: 'reserved', ReservedConcurrentExecutions: 2 }),
+      ],
+      3,
+    );
     watch(sim.invoke({ FunctionName: 'cafe-order' }));
     const s = watch(sim.invoke({ FunctionName: 'cafe-order' }));
     await flush();

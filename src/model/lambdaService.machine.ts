@@ -108,7 +108,11 @@ function rejection(ledger: Ledger, request: InvokeRequest, error: Omit<LambdaErr
   return { requestId, error: { ...error, requestId } };
 }
 
-function accept(ledger: Ledger, request: InvokeRequest, invocationType: 'RequestResponse' | 'Event'): Invocation {
+function accept(
+  ledger: Ledger,
+  request: InvokeRequest,
+  invocationType: 'RequestResponse' | 'Event',
+): Invocation {
   const requestId = randomUuid(ledger.random);
   const { options, input } = request;
   const inv: Invocation = {
@@ -135,8 +139,17 @@ function accept(ledger: Ledger, request: InvokeRequest, invocationType: 'Request
   ledger.totals.accepted++;
   const t = ledger.now();
   const functionName = input.FunctionName;
-  if (options.callerId === undefined) ledger.record({ t, type: 'invoke.accepted', requestId, functionName, invocationType });
-  else ledger.record({ t, type: 'invoke.accepted', requestId, functionName, invocationType, callerId: options.callerId });
+  if (options.callerId === undefined)
+    ledger.record({ t, type: 'invoke.accepted', requestId, functionName, invocationType });
+  else
+    ledger.record({
+      t,
+      type: 'invoke.accepted',
+      requestId,
+      functionName,
+      invocationType,
+      callerId: options.callerId,
+    });
   return inv;
 }
 
@@ -201,7 +214,8 @@ export const lambdaServiceMachine = setup({
     payloadIsTooLarge: ({ event }) => {
       const r = requested(event);
       if (!r) return false;
-      const limit = r.invocationType === 'Event' ? MODEL_LIMITS.asyncPayloadBytes : MODEL_LIMITS.syncPayloadBytes;
+      const limit =
+        r.invocationType === 'Event' ? MODEL_LIMITS.asyncPayloadBytes : MODEL_LIMITS.syncPayloadBytes;
       return r.payloadBytes > limit;
     },
     payloadIsNotJson: ({ event }) => requested(event)?.parseError !== undefined,
@@ -250,7 +264,9 @@ export const lambdaServiceMachine = setup({
     rejectTooLarge: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'invoke.requested') return;
       const limit =
-        event.request.invocationType === 'Event' ? MODEL_LIMITS.asyncPayloadBytes : MODEL_LIMITS.syncPayloadBytes;
+        event.request.invocationType === 'Event'
+          ? MODEL_LIMITS.asyncPayloadBytes
+          : MODEL_LIMITS.syncPayloadBytes;
       const { requestId, error } = rejection(context.ledger, event.request, {
         name: 'RequestTooLargeException',
         httpStatusCode: 413,
@@ -283,7 +299,11 @@ export const lambdaServiceMachine = setup({
       if (event.type !== 'invoke.requested') return;
       const requestId = randomUuid(context.ledger.sideRandom);
       context.ledger.totals.dryRuns++;
-      context.ledger.note('invoke.dryRun', { requestId, functionName: event.request.input.FunctionName, statusCode: 204 });
+      context.ledger.note('invoke.dryRun', {
+        requestId,
+        functionName: event.request.input.FunctionName,
+        statusCode: 204,
+      });
       enqueue.emit({ type: 'invoke.accepted', callId: event.callId, requestId });
       enqueue.emit({ type: 'invoke.responded', requestId, output: { StatusCode: 204 } });
     }),
@@ -329,7 +349,10 @@ export const lambdaServiceMachine = setup({
       const inv = ledger.active.get(event.requestId);
       if (!inv) throw new Error(`model bug: attempt for unknown event ${event.requestId}`);
       startRun(ledger, inv, enqueue as unknown as Enqueue);
-      enqueue.sendTo(context.queues[event.functionName], { type: 'attempt.started', requestId: event.requestId } satisfies EventQueueEvent);
+      enqueue.sendTo(context.queues[event.functionName], {
+        type: 'attempt.started',
+        requestId: event.requestId,
+      } satisfies EventQueueEvent);
     }),
     answerSyncCaller: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'run.finished') return;
@@ -338,7 +361,11 @@ export const lambdaServiceMachine = setup({
       const inv = ledger.active.get(event.plan.requestId);
       if (!inv) return;
       const response = responseOf(ledger, event.plan);
-      const output: InvokeOutput = { StatusCode: 200, ExecutedVersion: '$LATEST', Payload: response.payloadText };
+      const output: InvokeOutput = {
+        StatusCode: 200,
+        ExecutedVersion: '$LATEST',
+        Payload: response.payloadText,
+      };
       if (response.functionError) output.FunctionError = response.functionError;
       if (inv.tailLines) output.LogResult = tailLogResult(inv.tailLines, MODEL_LIMITS.tailLogBytes);
       const r = inv.record;
@@ -346,9 +373,17 @@ export const lambdaServiceMachine = setup({
       r.respondedAt = ledger.now();
       if (response.functionError) r.functionError = response.functionError;
       if (response.functionError) {
-        ledger.record({ t: ledger.now(), type: 'invoke.responded', requestId: r.requestId, statusCode: 200, functionError: response.functionError });
-      } else ledger.record({ t: ledger.now(), type: 'invoke.responded', requestId: r.requestId, statusCode: 200 });
-      if (response.functionError) endInvocation(ledger, inv, 'failed', 'failed-returned-to-caller', 'FunctionError');
+        ledger.record({
+          t: ledger.now(),
+          type: 'invoke.responded',
+          requestId: r.requestId,
+          statusCode: 200,
+          functionError: response.functionError,
+        });
+      } else
+        ledger.record({ t: ledger.now(), type: 'invoke.responded', requestId: r.requestId, statusCode: 200 });
+      if (response.functionError)
+        endInvocation(ledger, inv, 'failed', 'failed-returned-to-caller', 'FunctionError');
       else endInvocation(ledger, inv, 'succeeded', 'succeeded');
       enqueue.emit({ type: 'invoke.responded', requestId: r.requestId, output });
       wakeBackingOffPollers(context, event, enqueue);
@@ -369,7 +404,11 @@ export const lambdaServiceMachine = setup({
       const inv = context.ledger.active.get(event.plan.requestId);
       if (!inv) return;
       const response = responseOf(context.ledger, event.plan);
-      inv.lastResponse = { statusCode: 200, functionError: response.functionError, payload: response.payload };
+      inv.lastResponse = {
+        statusCode: 200,
+        functionError: response.functionError,
+        payload: response.payload,
+      };
       inv.record.functionError = response.functionError;
       enqueue.sendTo(context.queues[inv.record.functionName], {
         type: 'retry.requested',
@@ -384,12 +423,18 @@ export const lambdaServiceMachine = setup({
       const inv = ledger.active.get(event.plan.requestId);
       if (inv) {
         const response = responseOf(ledger, event.plan);
-        inv.lastResponse = { statusCode: 200, functionError: response.functionError, payload: response.payload };
+        inv.lastResponse = {
+          statusCode: 200,
+          functionError: response.functionError,
+          payload: response.payload,
+        };
         failEvent(ledger, inv, eventIsTooOld(ledger, inv) ? 'EventAgeExceeded' : 'RetriesExhausted');
       }
       wakeBackingOffPollers(context, event, enqueue);
     }),
-    wakeBackingOffPollers: enqueueActions(({ context, event, enqueue }) => wakeBackingOffPollers(context, event, enqueue)),
+    wakeBackingOffPollers: enqueueActions(({ context, event, enqueue }) =>
+      wakeBackingOffPollers(context, event, enqueue),
+    ),
     addReadyEnvironment: ({ context, event }) => {
       if (event.type !== 'env.ready') return;
       const view = context.ledger.environments.get(event.envId);
@@ -408,7 +453,8 @@ export const lambdaServiceMachine = setup({
         ledger.retireEnvironmentView(event.envId);
         ledger.retiring.delete(event.envId);
         enqueue.stopChild(event.envId);
-        for (const input of provisionedShortfall(ledger, fn.config)) enqueue.spawnChild('environment', { id: input.envId, input });
+        for (const input of provisionedShortfall(ledger, fn.config))
+          enqueue.spawnChild('environment', { id: input.envId, input });
       }
     }),
     applyConfiguration: enqueueActions(({ context, event, enqueue }) => {
@@ -417,7 +463,9 @@ export const lambdaServiceMachine = setup({
       const fn = ledger.fn(event.functionName);
       fn.config = event.config;
       ledger.note('config.updated', { functionName: event.functionName, changed: event.changed });
-      const codeOrSettingsChanged = event.changed.some((k) => k === 'Timeout' || k === 'MemorySize' || k === 'Handler');
+      const codeOrSettingsChanged = event.changed.some(
+        (k) => k === 'Timeout' || k === 'MemorySize' || k === 'Handler',
+      );
       const live = [...ledger.environments.values()].filter(
         (v) => v.functionName === event.functionName && v.state !== 'shutdown' && !ledger.retiring.has(v.id),
       );
@@ -437,7 +485,8 @@ export const lambdaServiceMachine = setup({
         provisioned.sort((a, b) => Number(a.state !== 'idle') - Number(b.state !== 'idle'));
         for (let i = 0; i < excess; i++) retire(provisioned[i].id, 'ProvisionedConcurrencyReduced');
       }
-      for (const input of provisionedShortfall(ledger, fn.config)) enqueue.spawnChild('environment', { id: input.envId, input });
+      for (const input of provisionedShortfall(ledger, fn.config))
+        enqueue.spawnChild('environment', { id: input.envId, input });
     }),
     setAccountConcurrency: ({ context, event }) => {
       if (event.type !== 'account.concurrencySet') return;
@@ -474,7 +523,10 @@ export const lambdaServiceMachine = setup({
       { guard: 'concurrencyLimitIsReached', actions: 'rejectThrottled' },
       { actions: 'startSyncRun' },
     ],
-    'attempt.requested': [{ guard: 'attemptWouldBeThrottled', actions: 'throttleAttempt' }, { actions: 'startAttempt' }],
+    'attempt.requested': [
+      { guard: 'attemptWouldBeThrottled', actions: 'throttleAttempt' },
+      { actions: 'startAttempt' },
+    ],
     'run.finished': [
       // Each also frees the run's concurrency slot and wakes a poller that backs off.
       { guard: 'invocationIsSync', actions: 'answerSyncCaller' },
@@ -494,14 +546,20 @@ export const lambdaServiceMachine = setup({
  * queue after its run ended, every unreserved function's queue when an unreserved run
  * ended or when a limit changed.
  */
-function pollersToWake(ledger: Ledger, queues: Record<string, EventQueueRef>, event: ServiceEvent): EventQueueRef[] {
+function pollersToWake(
+  ledger: Ledger,
+  queues: Record<string, EventQueueRef>,
+  event: ServiceEvent,
+): EventQueueRef[] {
   let names: string[];
   if (event.type === 'run.finished') {
     const fn = ledger.fn(event.plan.functionName);
     names =
       fn.config.ReservedConcurrentExecutions !== null || ledger.functions.size === 1
         ? [event.plan.functionName]
-        : [...ledger.functions.values()].filter((f) => f.config.ReservedConcurrentExecutions === null).map((f) => f.config.FunctionName);
+        : [...ledger.functions.values()]
+            .filter((f) => f.config.ReservedConcurrentExecutions === null)
+            .map((f) => f.config.FunctionName);
   } else if (event.type === 'config.updated' || event.type === 'account.concurrencySet') {
     names = [...ledger.functions.keys()];
   } else return [];
@@ -519,7 +577,8 @@ function wakeBackingOffPollers(
   event: ServiceEvent,
   enqueue: { sendTo: (to: EventQueueRef, event: EventQueueEvent) => void },
 ): void {
-  for (const queue of pollersToWake(context.ledger, context.queues, event)) enqueue.sendTo(queue, { type: 'capacity.freed' });
+  for (const queue of pollersToWake(context.ledger, context.queues, event))
+    enqueue.sendTo(queue, { type: 'capacity.freed' });
 }
 
 /** A run ended: its concurrency slot is free and its environment (unless reset) is idle again. */
@@ -533,7 +592,10 @@ function releaseConcurrency(ledger: Ledger, event: Extract<ServiceEvent, { type:
 }
 
 function eventIsTooOld(ledger: Ledger, inv: Invocation): boolean {
-  return ledger.now() >= inv.record.acceptedAt + ledger.fn(inv.record.functionName).config.MaximumEventAgeInSeconds * 1000;
+  return (
+    ledger.now() >=
+    inv.record.acceptedAt + ledger.fn(inv.record.functionName).config.MaximumEventAgeInSeconds * 1000
+  );
 }
 
 /** Input for a new environment (draws its log stream suffix and Init Duration). */
@@ -546,17 +608,32 @@ function coldStartInput(
   const envId = ledger.nextEnvironmentId();
   const stream = logStreamName(ledger.epoch(), randomHex32(ledger.random));
   const initDurationMs = preInitialized ? 0 : planInitDuration(ledger.random, config);
-  return { envId, functionName: config.FunctionName, ledger, provisioned, preInitialized, initDurationMs, logStreamName: stream };
+  return {
+    envId,
+    functionName: config.FunctionName,
+    ledger,
+    provisioned,
+    preInitialized,
+    initDurationMs,
+    logStreamName: stream,
+  };
 }
 
 /** New provisioned environments needed to reach the configured count (they initialise first). */
 function provisionedShortfall(ledger: Ledger, config: ResolvedFunctionConfig): EnvironmentInput[] {
   let live = 0;
   for (const v of ledger.environments.values()) {
-    if (v.functionName === config.FunctionName && v.provisioned && v.state !== 'shutdown' && !ledger.retiring.has(v.id)) live++;
+    if (
+      v.functionName === config.FunctionName &&
+      v.provisioned &&
+      v.state !== 'shutdown' &&
+      !ledger.retiring.has(v.id)
+    )
+      live++;
   }
   const out: EnvironmentInput[] = [];
-  for (let i = live; i < config.ProvisionedConcurrentExecutions; i++) out.push(coldStartInput(ledger, config, true, false));
+  for (let i = live; i < config.ProvisionedConcurrentExecutions; i++)
+    out.push(coldStartInput(ledger, config, true, false));
   return out;
 }
 

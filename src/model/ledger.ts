@@ -64,7 +64,10 @@ export class Ledger {
     rejected: 0,
     dryRuns: 0,
     coldStarts: 0,
-    outcomes: { succeeded: 0, 'failed-returned-to-caller': 0, delivered: 0, discarded: 0 } as Record<string, number>,
+    outcomes: { succeeded: 0, 'failed-returned-to-caller': 0, delivered: 0, discarded: 0 } as Record<
+      string,
+      number
+    >,
   };
   private seq = 0;
   private envCounter = 0;
@@ -85,7 +88,9 @@ export class Ledger {
     this.logs = new RingBuffer(limits.logEvents ?? MODEL_LIMITS.logEvents);
     this.finished = new RingBuffer(limits.finishedInvocations ?? MODEL_LIMITS.finishedInvocations);
     this.destinations = new RingBuffer(limits.destinationRecords ?? MODEL_LIMITS.destinationRecords);
-    this.shutdownEnvironments = new RingBuffer(limits.shutdownEnvironments ?? MODEL_LIMITS.shutdownEnvironments);
+    this.shutdownEnvironments = new RingBuffer(
+      limits.shutdownEnvironments ?? MODEL_LIMITS.shutdownEnvironments,
+    );
   }
 
   now(): number {
@@ -111,7 +116,13 @@ export class Ledger {
     this.batch?.push(event);
   }
 
-  log(functionName: string, logStreamName: string, message: string, requestId: string | undefined, t = this.clock.now()): void {
+  log(
+    functionName: string,
+    logStreamName: string,
+    message: string,
+    requestId: string | undefined,
+    t = this.clock.now(),
+  ): void {
     const group = this.logGroupOf(functionName);
     const timestamp = this.epoch(t);
     // One literal per shape (no property added afterwards): these are kept by the thousand.
@@ -156,7 +167,8 @@ export class Ledger {
 
   private unreservedInUse(): number {
     let sum = 0;
-    for (const f of this.functions.values()) if (f.config.ReservedConcurrentExecutions === null) sum += f.inUse;
+    for (const f of this.functions.values())
+      if (f.config.ReservedConcurrentExecutions === null) sum += f.inUse;
     return sum;
   }
 
@@ -164,7 +176,8 @@ export class Ledger {
   throttleReason(name: string): ThrottleReason | undefined {
     const f = this.fn(name);
     const reserved = f.config.ReservedConcurrentExecutions;
-    if (reserved !== null) return f.inUse >= reserved ? 'ReservedFunctionConcurrentInvocationLimitExceeded' : undefined;
+    if (reserved !== null)
+      return f.inUse >= reserved ? 'ReservedFunctionConcurrentInvocationLimitExceeded' : undefined;
     return this.unreservedInUse() >= this.accountConcurrency - this.reservedTotal()
       ? 'ConcurrentInvocationLimitExceeded'
       : undefined;

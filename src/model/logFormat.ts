@@ -7,7 +7,8 @@ let isoSecondPrefix = '';
 export function isoTime(epochMs: number): string {
   // Fast path for whole milliseconds in years 1970–9999 (the café's range): reuse the
   // second's "YYYY-MM-DDTHH:MM:SS." and append the milliseconds; anything else as before.
-  if (!Number.isInteger(epochMs) || epochMs < 0 || epochMs >= 253402300800000) return new Date(epochMs).toISOString();
+  if (!Number.isInteger(epochMs) || epochMs < 0 || epochMs >= 253402300800000)
+    return new Date(epochMs).toISOString();
   const ms = epochMs % 1000;
   const second = epochMs - ms;
   if (second !== isoSecond) {
@@ -51,11 +52,17 @@ export interface ReportFields {
 /** Fields separated by tabs, each followed by one (the line ends with a tab); Init Duration last. */
 export function reportLine(f: ReportFields): string {
   const parts = [
-    'REPORT RequestId: ', f.requestId,
-    '\tDuration: ', f.durationMs.toFixed(2),
-    ' ms\tBilled Duration: ', String(f.billedMs),
-    ' ms\tMemory Size: ', String(f.memorySizeMb),
-    ' MB\tMax Memory Used: ', String(f.maxMemoryUsedMb), ' MB\t',
+    'REPORT RequestId: ',
+    f.requestId,
+    '\tDuration: ',
+    f.durationMs.toFixed(2),
+    ' ms\tBilled Duration: ',
+    String(f.billedMs),
+    ' ms\tMemory Size: ',
+    String(f.memorySizeMb),
+    ' MB\tMax Memory Used: ',
+    String(f.maxMemoryUsedMb),
+    ' MB\t',
   ];
   if (f.initDurationMs !== undefined) parts.push('Init Duration: ', f.initDurationMs.toFixed(2), ' ms\t');
   return parts.join('');
@@ -67,11 +74,20 @@ export function pythonInfoLine(epochMs: number, requestId: string, message: stri
 }
 
 export function timeoutLine(epochMs: number, requestId: string, elapsedMs: number): string {
-  return [isoTime(epochMs), ' ', requestId, ' Task timed out after ', (elapsedMs / 1000).toFixed(2), ' seconds'].join('');
+  return [
+    isoTime(epochMs),
+    ' ',
+    requestId,
+    ' Task timed out after ',
+    (elapsedMs / 1000).toFixed(2),
+    ' seconds',
+  ].join('');
 }
 
 export function pythonStackTrace(errorType: string, errorMessage: string): string[] {
-  return [`  File "/var/task/lambda_function.py", line 9, in lambda_handler\n    raise ${errorType}(${JSON.stringify(errorMessage)})\n`];
+  return [
+    `  File "/var/task/lambda_function.py", line 9, in lambda_handler\n    raise ${errorType}(${JSON.stringify(errorMessage)})\n`,
+  ];
 }
 
 /** How the Python runtime logs an unhandled exception (one log event). */
@@ -135,7 +151,7 @@ export function decodeBase64Utf8(b64: string): string {
     }
   }
   let out = '';
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
     let c: number;
     let n: number;

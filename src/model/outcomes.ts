@@ -45,7 +45,8 @@ export function endInvocation(
   const t = ledger.now();
   r.endedAt = t;
   r.nextAttemptAt = undefined;
-  if (reason !== undefined) ledger.record({ t, type: 'invocation.ended', requestId: r.requestId, outcome, reason });
+  if (reason !== undefined)
+    ledger.record({ t, type: 'invocation.ended', requestId: r.requestId, outcome, reason });
   else ledger.record({ t, type: 'invocation.ended', requestId: r.requestId, outcome });
   ledger.finish(inv);
 }
@@ -70,12 +71,21 @@ function deliver(
     ...(messageAttributes ? { messageAttributes } : {}),
   });
   inv.record.destinationArn = arn;
-  ledger.note('destination.delivered', { requestId: inv.record.requestId, kind, destinationArn: arn, condition });
+  ledger.note('destination.delivered', {
+    requestId: inv.record.requestId,
+    kind,
+    destinationArn: arn,
+    condition,
+  });
   endInvocation(ledger, inv, 'destination', 'delivered', condition);
 }
 
 /** The invocation record Lambda sends to OnSuccess / OnFailure destinations (lambda-facts §3). */
-export function invocationRecord(ledger: Ledger, inv: Invocation, condition: string): Record<string, unknown> {
+export function invocationRecord(
+  ledger: Ledger,
+  inv: Invocation,
+  condition: string,
+): Record<string, unknown> {
   const f = ledger.fn(inv.record.functionName).config;
   const record: Record<string, unknown> = {
     version: '1.0',

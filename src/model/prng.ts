@@ -63,18 +63,37 @@ export function randomUuid(random: Random): string {
   // Built with join (one flat string) rather than `+`/template concatenation, which leaves
   // a tree of a dozen string pieces behind every id the trace, logs and records keep.
   return [
-    HEX[(w0 >>> 24) & 255], HEX[(w0 >>> 16) & 255], HEX[(w0 >>> 8) & 255], HEX[w0 & 255], '-',
-    HEX[(w1 >>> 24) & 255], HEX[(w1 >>> 16) & 255], '-',
-    HEX[(w1 >>> 8) & 255], HEX[w1 & 255], '-',
-    HEX[(w2 >>> 24) & 255], HEX[(w2 >>> 16) & 255], '-',
-    HEX[(w2 >>> 8) & 255], HEX[w2 & 255],
-    HEX[(w3 >>> 24) & 255], HEX[(w3 >>> 16) & 255], HEX[(w3 >>> 8) & 255], HEX[w3 & 255],
+    HEX[(w0 >>> 24) & 255],
+    HEX[(w0 >>> 16) & 255],
+    HEX[(w0 >>> 8) & 255],
+    HEX[w0 & 255],
+    '-',
+    HEX[(w1 >>> 24) & 255],
+    HEX[(w1 >>> 16) & 255],
+    '-',
+    HEX[(w1 >>> 8) & 255],
+    HEX[w1 & 255],
+    '-',
+    HEX[(w2 >>> 24) & 255],
+    HEX[(w2 >>> 16) & 255],
+    '-',
+    HEX[(w2 >>> 8) & 255],
+    HEX[w2 & 255],
+    HEX[(w3 >>> 24) & 255],
+    HEX[(w3 >>> 16) & 255],
+    HEX[(w3 >>> 8) & 255],
+    HEX[w3 & 255],
   ].join('');
 }
 
 /** 32 lowercase hex characters (a log stream suffix). */
 export function randomHex32(random: Random): string {
-  return hex32(random.nextUint32()) + hex32(random.nextUint32()) + hex32(random.nextUint32()) + hex32(random.nextUint32());
+  return (
+    hex32(random.nextUint32()) +
+    hex32(random.nextUint32()) +
+    hex32(random.nextUint32()) +
+    hex32(random.nextUint32())
+  );
 }
 
 /** Uniform float in [min, max). */

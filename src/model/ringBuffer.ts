@@ -7,7 +7,8 @@ export class RingBuffer<T> {
   total = 0;
 
   constructor(readonly capacity: number) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('RingBuffer capacity must be a positive integer');
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError('RingBuffer capacity must be a positive integer');
     this.items = [];
   }
 

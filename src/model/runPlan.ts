@@ -43,7 +43,12 @@ export function planInitDuration(random: Random, config: ResolvedFunctionConfig)
   return round2(config.Handler.initDurationMs + uniform(random, 0, 15));
 }
 
-export function planRun(random: Random, config: ResolvedFunctionConfig, requestId: string, attempt: number): RunPlan {
+export function planRun(
+  random: Random,
+  config: ResolvedFunctionConfig,
+  requestId: string,
+  attempt: number,
+): RunPlan {
   const h = config.Handler;
   const timeoutMs = config.Timeout * 1000;
   let base = h.durationMs;

@@ -58,9 +58,14 @@ export interface LambdaSimulation {
   context(requestId: string): LambdaContext | undefined;
   trace(): TraceEvent[];
   subscribe(fn: (events: TraceEvent[]) => void): Unsubscribe;
-  updateFunctionConfiguration(update: Partial<FunctionConfig> & { FunctionName: string }): ResolvedFunctionConfig;
+  updateFunctionConfiguration(
+    update: Partial<FunctionConfig> & { FunctionName: string },
+  ): ResolvedFunctionConfig;
   putFunctionEventInvokeConfig(update: EventInvokeConfigInput): ResolvedFunctionConfig;
-  putFunctionConcurrency(update: { FunctionName: string; ReservedConcurrentExecutions: number | null }): ResolvedFunctionConfig;
+  putFunctionConcurrency(update: {
+    FunctionName: string;
+    ReservedConcurrentExecutions: number | null;
+  }): ResolvedFunctionConfig;
   deleteFunctionConcurrency(update: { FunctionName: string }): ResolvedFunctionConfig;
   getFunctionConfiguration(name: string): ResolvedFunctionConfig;
   listFunctions(): ResolvedFunctionConfig[];
@@ -130,7 +135,9 @@ function notFound(name: string): LambdaServiceError {
 
 function checkAccountConcurrency(n: unknown): number {
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 1_000_000) {
-    throw invalidParameter(`Value ${JSON.stringify(n)} for accountConcurrency is invalid: it must be an integer between 1 and 1000000.`);
+    throw invalidParameter(
+      `Value ${JSON.stringify(n)} for accountConcurrency is invalid: it must be an integer between 1 and 1000000.`,
+    );
   }
   return n;
 }
@@ -155,21 +162,33 @@ class Simulation implements LambdaSimulation {
   private failure: unknown;
 
   constructor(options: SimulationOptions) {
-    if (options === null || typeof options !== 'object') throw invalidParameter('Simulation options must be an object.');
+    if (options === null || typeof options !== 'object')
+      throw invalidParameter('Simulation options must be an object.');
     if (typeof options.seed !== 'number' && typeof options.seed !== 'string') {
       throw invalidParameter('Value for seed is invalid: it must be a number or a string.');
     }
     const account = checkAccountConcurrency(options.accountConcurrency ?? LAMBDA_DEFAULTS.accountConcurrency);
     this.startTime = options.startTime ?? DEFAULT_START_TIME;
-    if (!Number.isFinite(this.startTime)) throw invalidParameter('Value for startTime is invalid: it must be epoch milliseconds.');
-    if (!Array.isArray(options.functions)) throw invalidParameter('Value for functions is invalid: it must be an array.');
+    if (!Number.isFinite(this.startTime))
+      throw invalidParameter('Value for startTime is invalid: it must be epoch milliseconds.');
+    if (!Array.isArray(options.functions))
+      throw invalidParameter('Value for functions is invalid: it must be an array.');
     for (const [name, limit] of Object.entries(options.limits ?? {})) {
       if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
-        throw invalidParameter(`Value ${JSON.stringify(limit)} for limits.${name} is invalid: it must be a positive integer.`);
+        throw invalidParameter(
+          `Value ${JSON.stringify(limit)} for limits.${name} is invalid: it must be a positive integer.`,
+        );
       }
     }
     const seed = options.seed;
-    this.ledger = new Ledger(this.clock, createRandom(seed), createRandom(`side:${String(seed)}`), this.startTime, account, options.limits);
+    this.ledger = new Ledger(
+      this.clock,
+      createRandom(seed),
+      createRandom(`side:${String(seed)}`),
+      this.startTime,
+      account,
+      options.limits,
+    );
     let reservedTotal = 0;
     for (const f of options.functions) {
       const config = resolveFunctionConfig(f, account);
@@ -181,7 +200,12 @@ class Simulation implements LambdaSimulation {
         });
       }
       reservedTotal += config.ReservedConcurrentExecutions ?? 0;
-      this.ledger.functions.set(config.FunctionName, { config, inUse: 0, idleProvisioned: [], idleOnDemand: [] });
+      this.ledger.functions.set(config.FunctionName, {
+        config,
+        inUse: 0,
+        idleProvisioned: [],
+        idleOnDemand: [],
+      });
     }
     checkReservedTotal(reservedTotal, account);
 
@@ -246,7 +270,11 @@ class Simulation implements LambdaSimulation {
       reject = rej;
     }) as InvokePromise;
     this.pendingByCall.set(callId, { promise, resolve, reject });
-    this.send({ type: 'invoke.requested', callId, request: describeRequest(input ?? ({} as InvokeInput), options) });
+    this.send({
+      type: 'invoke.requested',
+      callId,
+      request: describeRequest(input ?? ({} as InvokeInput), options),
+    });
     this.pendingByCall.delete(callId);
     return promise;
   }
@@ -316,14 +344,24 @@ class Simulation implements LambdaSimulation {
     let n = 0;
     for (const inv of this.ledger.active.values()) {
       const s = inv.record.state;
-      if ((s === 'queued' || s === 'throttled-backoff' || s === 'retry-wait') && (functionName === undefined || inv.record.functionName === functionName)) n++;
+      if (
+        (s === 'queued' || s === 'throttled-backoff' || s === 'retry-wait') &&
+        (functionName === undefined || inv.record.functionName === functionName)
+      )
+        n++;
     }
     return n;
   }
 
   context(requestId: string): LambdaContext | undefined {
     const inv = this.ledger.active.get(requestId);
-    if (!inv || inv.record.state !== 'running' || inv.deadline === undefined || inv.record.environmentId === undefined) return undefined;
+    if (
+      !inv ||
+      inv.record.state !== 'running' ||
+      inv.deadline === undefined ||
+      inv.record.environmentId === undefined
+    )
+      return undefined;
     const view = this.ledger.environments.get(inv.record.environmentId);
     if (!view || view.state !== 'busy' || view.currentRequestId !== requestId) return undefined;
     const config = this.ledger.fn(inv.record.functionName).config;
@@ -371,13 +409,18 @@ class Simulation implements LambdaSimulation {
       this.ledger.accountConcurrency,
     );
     const changed = (Object.keys(patch) as (keyof FunctionConfig)[]).filter(
-      (k) => k !== 'FunctionName' && JSON.stringify(current[k as keyof ResolvedFunctionConfig]) !== JSON.stringify(next[k as keyof ResolvedFunctionConfig]),
+      (k) =>
+        k !== 'FunctionName' &&
+        JSON.stringify(current[k as keyof ResolvedFunctionConfig]) !==
+          JSON.stringify(next[k as keyof ResolvedFunctionConfig]),
     );
     this.send({ type: 'config.updated', functionName: name, config: next, changed });
     return clone(next);
   }
 
-  updateFunctionConfiguration(update: Partial<FunctionConfig> & { FunctionName: string }): ResolvedFunctionConfig {
+  updateFunctionConfiguration(
+    update: Partial<FunctionConfig> & { FunctionName: string },
+  ): ResolvedFunctionConfig {
     const { FunctionName, ...patch } = update;
     return this.reconfigure(FunctionName, patch);
   }
@@ -385,15 +428,22 @@ class Simulation implements LambdaSimulation {
   putFunctionEventInvokeConfig(update: EventInvokeConfigInput): ResolvedFunctionConfig {
     const patch: Partial<FunctionConfig> = {};
     if (update.MaximumRetryAttempts !== undefined) patch.MaximumRetryAttempts = update.MaximumRetryAttempts;
-    if (update.MaximumEventAgeInSeconds !== undefined) patch.MaximumEventAgeInSeconds = update.MaximumEventAgeInSeconds;
+    if (update.MaximumEventAgeInSeconds !== undefined)
+      patch.MaximumEventAgeInSeconds = update.MaximumEventAgeInSeconds;
     if (update.DestinationConfig !== undefined) patch.DestinationConfig = update.DestinationConfig;
     return this.reconfigure(update.FunctionName, patch);
   }
 
-  putFunctionConcurrency(update: { FunctionName: string; ReservedConcurrentExecutions: number | null }): ResolvedFunctionConfig {
+  putFunctionConcurrency(update: {
+    FunctionName: string;
+    ReservedConcurrentExecutions: number | null;
+  }): ResolvedFunctionConfig {
     // null removes the reservation (DeleteFunctionConcurrency).
-    if (update.ReservedConcurrentExecutions === undefined) throw invalidParameter('ReservedConcurrentExecutions is required.');
-    return this.reconfigure(update.FunctionName, { ReservedConcurrentExecutions: update.ReservedConcurrentExecutions });
+    if (update.ReservedConcurrentExecutions === undefined)
+      throw invalidParameter('ReservedConcurrentExecutions is required.');
+    return this.reconfigure(update.FunctionName, {
+      ReservedConcurrentExecutions: update.ReservedConcurrentExecutions,
+    });
   }
 
   deleteFunctionConcurrency(update: { FunctionName: string }): ResolvedFunctionConfig {
@@ -414,7 +464,9 @@ class Simulation implements LambdaSimulation {
     for (const f of this.ledger.functions.values()) {
       reserved += f.config.ReservedConcurrentExecutions ?? 0;
       if (f.config.ProvisionedConcurrentExecutions > account) {
-        throw invalidParameter(`accountConcurrency ${account} is below ${f.config.FunctionName}'s ProvisionedConcurrentExecutions.`);
+        throw invalidParameter(
+          `accountConcurrency ${account} is below ${f.config.FunctionName}'s ProvisionedConcurrentExecutions.`,
+        );
       }
     }
     checkReservedTotal(reserved, account);
@@ -443,11 +495,14 @@ class Simulation implements LambdaSimulation {
   }
 
   actorCount(): number {
-    const countActors = (ref: { getSnapshot(): { children?: Record<string, unknown>; status?: string } }): number => {
+    const countActors = (ref: {
+      getSnapshot(): { children?: Record<string, unknown>; status?: string };
+    }): number => {
       const snap = ref.getSnapshot();
       if (snap.status !== 'active') return 0;
       let n = 1;
-      for (const child of Object.values(snap.children ?? {})) if (child) n += countActors(child as typeof ref);
+      for (const child of Object.values(snap.children ?? {}))
+        if (child) n += countActors(child as typeof ref);
       return n;
     };
     return countActors(this.actor);

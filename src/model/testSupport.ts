@@ -4,7 +4,12 @@ import type { InvokeOutput, InvokePromise } from './types';
 export interface Settled {
   done: boolean;
   output?: InvokeOutput;
-  error?: Error & { name: string; $metadata?: { httpStatusCode: number }; Reason?: string; retryAfterSeconds?: string };
+  error?: Error & {
+    name: string;
+    $metadata?: { httpStatusCode: number };
+    Reason?: string;
+    retryAfterSeconds?: string;
+  };
 }
 
 /** Watches a promise without awaiting it, so tests can check *when* it settles on the virtual clock. */

@@ -189,7 +189,8 @@ export type InvocationState =
   | 'discarded'
   | 'rejected';
 
-export type InvocationOutcome = 'succeeded' | 'failed-returned-to-caller' | 'delivered' | 'discarded' | 'rejected';
+export type InvocationOutcome =
+  'succeeded' | 'failed-returned-to-caller' | 'delivered' | 'discarded' | 'rejected';
 
 export interface InvocationRecord {
   requestId: string;

@@ -20,7 +20,9 @@ describe('request validation', () => {
   it('a qualifier other than $LATEST → 404 (the model has no versions or aliases)', async () => {
     const s = watch(sim().invoke({ FunctionName: 'cafe-order', Qualifier: 'prod' }));
     await flush();
-    expect(s.error?.message).toBe('Function not found: arn:aws:lambda:us-east-1:123456789012:function:cafe-order:prod');
+    expect(s.error?.message).toBe(
+      'Function not found: arn:aws:lambda:us-east-1:123456789012:function:cafe-order:prod',
+    );
   });
 
   it('payload that is not JSON → 400 InvalidRequestContentException', async () => {
@@ -37,15 +39,23 @@ describe('request validation', () => {
     const s = sim();
     const okSync = watch(s.invoke({ FunctionName: 'cafe-order', Payload: json(6 * 1024 * 1024) }));
     const bigSync = watch(s.invoke({ FunctionName: 'cafe-order', Payload: json(6 * 1024 * 1024 + 2) }));
-    const okAsync = watch(s.invoke({ FunctionName: 'cafe-order', InvocationType: 'Event', Payload: json(1024 * 1024) }));
-    const bigAsync = watch(s.invoke({ FunctionName: 'cafe-order', InvocationType: 'Event', Payload: json(1024 * 1024 + 2) }));
+    const okAsync = watch(
+      s.invoke({ FunctionName: 'cafe-order', InvocationType: 'Event', Payload: json(1024 * 1024) }),
+    );
+    const bigAsync = watch(
+      s.invoke({ FunctionName: 'cafe-order', InvocationType: 'Event', Payload: json(1024 * 1024 + 2) }),
+    );
     await flush();
     expect(okSync.error).toBeUndefined();
     expect(okAsync.output?.StatusCode).toBe(202);
     expect(bigSync.error?.name).toBe('RequestTooLargeException');
     expect(bigSync.error?.$metadata?.httpStatusCode).toBe(413);
-    expect(bigSync.error?.message).toBe('Request must be smaller than 6291456 bytes for the InvokeFunction operation');
-    expect(bigAsync.error?.message).toBe('Request must be smaller than 1048576 bytes for the InvokeFunction operation');
+    expect(bigSync.error?.message).toBe(
+      'Request must be smaller than 6291456 bytes for the InvokeFunction operation',
+    );
+    expect(bigAsync.error?.message).toBe(
+      'Request must be smaller than 1048576 bytes for the InvokeFunction operation',
+    );
   });
 
   it('a rejected call is recorded as rejected and leaves only an invoke.rejected trace entry', async () => {
@@ -53,10 +63,24 @@ describe('request validation', () => {
     const p = s.invoke({ FunctionName: 'nope' }, { callerId: 'c1', callerLabel: 'Ada' });
     watch(p);
     expect(s.trace()).toEqual([
-      { t: 0, type: 'invoke.rejected', requestId: p.requestId, functionName: 'nope', invocationType: 'RequestResponse', statusCode: 404, errorName: 'ResourceNotFoundException' },
+      {
+        t: 0,
+        type: 'invoke.rejected',
+        requestId: p.requestId,
+        functionName: 'nope',
+        invocationType: 'RequestResponse',
+        statusCode: 404,
+        errorName: 'ResourceNotFoundException',
+      },
     ]);
     expect(s.invocations()).toEqual([
-      expect.objectContaining({ requestId: p.requestId, state: 'rejected', outcome: 'rejected', outcomeReason: 'ResourceNotFoundException', callerLabel: 'Ada' }),
+      expect.objectContaining({
+        requestId: p.requestId,
+        state: 'rejected',
+        outcome: 'rejected',
+        outcomeReason: 'ResourceNotFoundException',
+        callerLabel: 'Ada',
+      }),
     ]);
     expect(s.environments()).toEqual([]);
     expect(s.logEvents()).toEqual([]);
@@ -69,15 +93,33 @@ describe('configuration validation (InvalidParameterValueException)', () => {
     ['Timeout', { Timeout: 901 }, /Timeout .* between 1 and 900/],
     ['MemorySize', { MemorySize: 64 }, /MemorySize .* between 128 and 10240/],
     ['MaximumRetryAttempts', { MaximumRetryAttempts: 3 }, /MaximumRetryAttempts .* between 0 and 2/],
-    ['MaximumEventAgeInSeconds', { MaximumEventAgeInSeconds: 59 }, /MaximumEventAgeInSeconds .* between 60 and 21600/],
-    ['OnSuccess S3', { DestinationConfig: { OnSuccess: { Destination: 'arn:aws:s3:::bucket' } } }, /DestinationConfig\.OnSuccess\.Destination/],
-    ['DLQ kind', { DeadLetterConfig: { TargetArn: 'arn:aws:lambda:us-east-1:123456789012:function:x' } }, /DeadLetterConfig\.TargetArn/],
+    [
+      'MaximumEventAgeInSeconds',
+      { MaximumEventAgeInSeconds: 59 },
+      /MaximumEventAgeInSeconds .* between 60 and 21600/,
+    ],
+    [
+      'OnSuccess S3',
+      { DestinationConfig: { OnSuccess: { Destination: 'arn:aws:s3:::bucket' } } },
+      /DestinationConfig\.OnSuccess\.Destination/,
+    ],
+    [
+      'DLQ kind',
+      { DeadLetterConfig: { TargetArn: 'arn:aws:lambda:us-east-1:123456789012:function:x' } },
+      /DeadLetterConfig\.TargetArn/,
+    ],
     ['failure mode', { Handler: { failure: { mode: 'sometimes' } } }, /Handler\.failure\.mode/],
-    ['probability', { Handler: { failure: { mode: 'probability', p: 2 } } }, /Handler\.failure\.p .* between 0 and 1/],
+    [
+      'probability',
+      { Handler: { failure: { mode: 'probability', p: 2 } } },
+      /Handler\.failure\.p .* between 0 and 1/,
+    ],
   ];
   for (const [label, patch, message] of bad) {
     it(`constructor rejects a bad ${label}`, () => {
-      expect(() => createLambdaSimulation({ seed: 1, functions: [{ FunctionName: 'f', ...patch }] })).toThrow(message);
+      expect(() => createLambdaSimulation({ seed: 1, functions: [{ FunctionName: 'f', ...patch }] })).toThrow(
+        message,
+      );
       try {
         createLambdaSimulation({ seed: 1, functions: [{ FunctionName: 'f', ...patch }] });
       } catch (e) {
@@ -89,7 +131,12 @@ describe('configuration validation (InvalidParameterValueException)', () => {
 
   it('S3 is allowed as an OnFailure destination', () => {
     expect(() =>
-      createLambdaSimulation({ seed: 1, functions: [{ FunctionName: 'f', DestinationConfig: { OnFailure: { Destination: 'arn:aws:s3:::bucket' } } }] }),
+      createLambdaSimulation({
+        seed: 1,
+        functions: [
+          { FunctionName: 'f', DestinationConfig: { OnFailure: { Destination: 'arn:aws:s3:::bucket' } } },
+        ],
+      }),
     ).not.toThrow();
   });
 
@@ -101,29 +148,58 @@ describe('configuration validation (InvalidParameterValueException)', () => {
       MaximumRetryAttempts: 2,
       MaximumEventAgeInSeconds: 21600,
       ReservedConcurrentExecutions: null,
-      Handler: { durationMs: 5000, printedLines: ['Processing complete'], result: DEFAULT_HANDLER.result, failure: { mode: 'never' } },
+      Handler: {
+        durationMs: 5000,
+        printedLines: ['Processing complete'],
+        result: DEFAULT_HANDLER.result,
+        failure: { mode: 'never' },
+      },
     });
     expect(s.accountConcurrency()).toBe(1000);
   });
 
   it('an invalid update throws and changes nothing; a valid one applies from that moment', () => {
     const s = sim();
-    expect(() => s.updateFunctionConfiguration({ FunctionName: 'cafe-order', Timeout: 1000 })).toThrow(/Timeout/);
-    expect(() => s.putFunctionEventInvokeConfig({ FunctionName: 'cafe-order', MaximumRetryAttempts: 5 })).toThrow(/MaximumRetryAttempts/);
-    expect(() => s.putFunctionConcurrency({ FunctionName: 'cafe-order', ReservedConcurrentExecutions: 1001 })).toThrow(
-      /ReservedConcurrentExecutions/,
+    expect(() => s.updateFunctionConfiguration({ FunctionName: 'cafe-order', Timeout: 1000 })).toThrow(
+      /Timeout/,
     );
+    expect(() =>
+      s.putFunctionEventInvokeConfig({ FunctionName: 'cafe-order', MaximumRetryAttempts: 5 }),
+    ).toThrow(/MaximumRetryAttempts/);
+    expect(() =>
+      s.putFunctionConcurrency({ FunctionName: 'cafe-order', ReservedConcurrentExecutions: 1001 }),
+    ).toThrow(/ReservedConcurrentExecutions/);
     expect(() => s.setAccountConcurrency(0)).toThrow(/accountConcurrency/);
-    expect(() => s.updateFunctionConfiguration({ FunctionName: 'ghost', Timeout: 5 })).toThrow(/Function not found/);
+    expect(() => s.updateFunctionConfiguration({ FunctionName: 'ghost', Timeout: 5 })).toThrow(
+      /Function not found/,
+    );
     expect(s.getFunctionConfiguration('cafe-order').Timeout).toBe(10);
     expect(s.trace()).toEqual([]);
-    s.putFunctionEventInvokeConfig({ FunctionName: 'cafe-order', MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 120 });
-    expect(s.getFunctionConfiguration('cafe-order')).toMatchObject({ MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 120, Timeout: 10 });
-    expect(s.trace()).toEqual([{ t: 0, type: 'config.updated', functionName: 'cafe-order', changed: ['MaximumRetryAttempts', 'MaximumEventAgeInSeconds'] }]);
+    s.putFunctionEventInvokeConfig({
+      FunctionName: 'cafe-order',
+      MaximumRetryAttempts: 0,
+      MaximumEventAgeInSeconds: 120,
+    });
+    expect(s.getFunctionConfiguration('cafe-order')).toMatchObject({
+      MaximumRetryAttempts: 0,
+      MaximumEventAgeInSeconds: 120,
+      Timeout: 10,
+    });
+    expect(s.trace()).toEqual([
+      {
+        t: 0,
+        type: 'config.updated',
+        functionName: 'cafe-order',
+        changed: ['MaximumRetryAttempts', 'MaximumEventAgeInSeconds'],
+      },
+    ]);
   });
 
   it('putFunctionConcurrency null removes the reservation', () => {
-    const s = createLambdaSimulation({ seed: 1, functions: [cafePresetFunction({ ReservedConcurrentExecutions: 3 })] });
+    const s = createLambdaSimulation({
+      seed: 1,
+      functions: [cafePresetFunction({ ReservedConcurrentExecutions: 3 })],
+    });
     s.putFunctionConcurrency({ FunctionName: 'cafe-order', ReservedConcurrentExecutions: null });
     expect(s.getFunctionConfiguration('cafe-order').ReservedConcurrentExecutions).toBeNull();
   });
@@ -138,6 +214,10 @@ describe('configuration validation (InvalidParameterValueException)', () => {
   });
 
   it('the café preset sets a 10 s timeout for the 5 s seed handler', () => {
-    expect(cafePresetFunction()).toMatchObject({ FunctionName: 'cafe-order', Timeout: 10, Handler: { durationMs: 5000 } });
+    expect(cafePresetFunction()).toMatchObject({
+      FunctionName: 'cafe-order',
+      Timeout: 10,
+      Handler: { durationMs: 5000 },
+    });
   });
 });

@@ -6,7 +6,11 @@ import type { DestinationConfig, FunctionConfig, HandlerBehaviour, ResolvedFunct
 export function destinationTypeOf(arn: string): 'sqs' | 'sns' | 'lambda' | 'events' | 's3' | undefined {
   const m = /^arn:aws[a-zA-Z-]*:([a-z0-9]+):/.exec(arn);
   const service = m?.[1];
-  return service === 'sqs' || service === 'sns' || service === 'lambda' || service === 'events' || service === 's3'
+  return service === 'sqs' ||
+    service === 'sns' ||
+    service === 'lambda' ||
+    service === 'events' ||
+    service === 's3'
     ? service
     : undefined;
 }
@@ -22,7 +26,9 @@ function checkInteger(field: string, value: unknown, min: number, max: number, u
 
 function checkNumber(field: string, value: unknown, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    throw invalidParameter(`Value ${JSON.stringify(value)} for ${field} is invalid: it must be a number between ${min} and ${max}.`);
+    throw invalidParameter(
+      `Value ${JSON.stringify(value)} for ${field} is invalid: it must be a number between ${min} and ${max}.`,
+    );
   }
   return value;
 }
@@ -67,11 +73,16 @@ function checkDeadLetter(config: { TargetArn?: string } | undefined): { TargetAr
 }
 
 function checkErrorFields(field: string, f: { errorType?: unknown; errorMessage?: unknown }): void {
-  if (f.errorType !== undefined && typeof f.errorType !== 'string') throw invalidParameter(`${field}.errorType must be a string.`);
-  if (f.errorMessage !== undefined && typeof f.errorMessage !== 'string') throw invalidParameter(`${field}.errorMessage must be a string.`);
+  if (f.errorType !== undefined && typeof f.errorType !== 'string')
+    throw invalidParameter(`${field}.errorType must be a string.`);
+  if (f.errorMessage !== undefined && typeof f.errorMessage !== 'string')
+    throw invalidParameter(`${field}.errorMessage must be a string.`);
 }
 
-export function resolveHandler(partial: Partial<HandlerBehaviour> | undefined, memorySize: number): HandlerBehaviour {
+export function resolveHandler(
+  partial: Partial<HandlerBehaviour> | undefined,
+  memorySize: number,
+): HandlerBehaviour {
   const h: HandlerBehaviour = {
     ...DEFAULT_HANDLER,
     printedLines: [...DEFAULT_HANDLER.printedLines],
@@ -109,7 +120,8 @@ export function resolveHandler(partial: Partial<HandlerBehaviour> | undefined, m
         `Value ${JSON.stringify(f?.mode)} for Handler.failure.mode is invalid: it must be one of never, always, firstAttempts, probability, hang.`,
       );
   }
-  if (h.maxMemoryUsedMb !== undefined) checkInteger('Handler.maxMemoryUsedMb', h.maxMemoryUsedMb, 1, memorySize, ' (MB, at most MemorySize)');
+  if (h.maxMemoryUsedMb !== undefined)
+    checkInteger('Handler.maxMemoryUsedMb', h.maxMemoryUsedMb, 1, memorySize, ' (MB, at most MemorySize)');
   return { ...h, printedLines: [...h.printedLines], failure: { ...h.failure } };
 }
 
@@ -118,11 +130,21 @@ export function resolveHandler(partial: Partial<HandlerBehaviour> | undefined, m
  * InvalidParameterValueException-shaped error naming the field and the allowed range.
  * `accountConcurrency` bounds the concurrency settings.
  */
-export function resolveFunctionConfig(config: FunctionConfig, accountConcurrency: number): ResolvedFunctionConfig {
-  if (config === null || typeof config !== 'object') throw invalidParameter('A function configuration must be an object.');
+export function resolveFunctionConfig(
+  config: FunctionConfig,
+  accountConcurrency: number,
+): ResolvedFunctionConfig {
+  if (config === null || typeof config !== 'object')
+    throw invalidParameter('A function configuration must be an object.');
   const name = checkFunctionName(config.FunctionName);
   const Timeout = checkInteger('Timeout', config.Timeout ?? LAMBDA_DEFAULTS.Timeout, 1, 900, ' (seconds)');
-  const MemorySize = checkInteger('MemorySize', config.MemorySize ?? LAMBDA_DEFAULTS.MemorySize, 128, 10240, ' (MB)');
+  const MemorySize = checkInteger(
+    'MemorySize',
+    config.MemorySize ?? LAMBDA_DEFAULTS.MemorySize,
+    128,
+    10240,
+    ' (MB)',
+  );
   const reserved = config.ReservedConcurrentExecutions ?? null;
   if (reserved !== null) checkInteger('ReservedConcurrentExecutions', reserved, 0, accountConcurrency);
   const provisioned = config.ProvisionedConcurrentExecutions ?? 0;
