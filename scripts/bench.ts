@@ -41,7 +41,12 @@ const sim = createLambdaSimulation({
       ReservedConcurrentExecutions: 50,
       MaximumRetryAttempts: 2,
       // Mixed durations: 50–550 ms (300 ± 250, seeded), 10 % of runs fail.
-      Handler: { durationMs: 300, jitterMs: 250, initDurationMs: 250, failure: { mode: 'probability', p: 0.1 } },
+      Handler: {
+        durationMs: 300,
+        jitterMs: 250,
+        initDurationMs: 250,
+        failure: { mode: 'probability', p: 0.1 },
+      },
     },
   ],
 });
@@ -83,11 +88,19 @@ sample(true);
 
 const stats = sim.stats();
 const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
-console.log(`invocations:        ${TOTAL.toLocaleString('en')} (virtual time ${(sim.now() / 1000).toFixed(0)} s)`);
+console.log(
+  `invocations:        ${TOTAL.toLocaleString('en')} (virtual time ${(sim.now() / 1000).toFixed(0)} s)`,
+);
 console.log(`wall time:          ${(elapsedMs / 1000).toFixed(2)} s`);
-console.log(`throughput:         ${Math.round(TOTAL / (elapsedMs / 1000)).toLocaleString('en')} invocations/s of wall time`);
-console.log(`peak heap growth:   ${mb(peakRetained - baseline)} MB retained (sampled after a forced GC every 20,000 invocations); ${mb(peakRaw - baseline)} MB raw heapUsed peak incl. uncollected garbage`);
-console.log(`accepted/rejected:  ${stats.accepted} / ${stats.rejected} (429: ${throttled}, other: ${otherRejections})`);
+console.log(
+  `throughput:         ${Math.round(TOTAL / (elapsedMs / 1000)).toLocaleString('en')} invocations/s of wall time`,
+);
+console.log(
+  `peak heap growth:   ${mb(peakRetained - baseline)} MB retained (sampled after a forced GC every 20,000 invocations); ${mb(peakRaw - baseline)} MB raw heapUsed peak incl. uncollected garbage`,
+);
+console.log(
+  `accepted/rejected:  ${stats.accepted} / ${stats.rejected} (429: ${throttled}, other: ${otherRejections})`,
+);
 console.log(`sync answered:      ${syncOk} ok, ${syncFunctionErrors} with FunctionError`);
 console.log(`outcomes:           ${JSON.stringify(stats.outcomes)}`);
 console.log(`cold starts:        ${stats.coldStarts}; live actors at the end: ${sim.actorCount()}`);
