@@ -2,7 +2,6 @@ import { memo, useId, useMemo, useState } from 'react';
 import type { EnvironmentInfo } from '../../model';
 import { useCafe, useNow } from '../../store/CafeContext';
 import { FUNCTION_NAME } from '../../store/cafeStore';
-import { useModelVersion } from '../logs/useModelVersion';
 import { handlerSource, type HandlerInput, type HandlerSource, type Language } from './handlerSource';
 import {
   contextFields,
@@ -91,7 +90,7 @@ export default function CodePanel() {
   const sim = useCafe((s) => s.sim);
   const selectedEnvironment = useCafe((s) => s.selectedEnvironment);
   const selectedCustomer = useCafe((s) => s.selectedCustomer);
-  const modelVersion = useModelVersion(sim);
+  const modelVersion = useCafe((s) => s.version);
   const [language, setLanguage] = useState<Language>('python');
   const baseId = useId();
 

@@ -677,7 +677,11 @@ function DlqForm({ snapshot }: { snapshot: ConfigSnapshot }) {
  * a refusal is the model's own AWS message, shown next to the field.
  */
 export default function ConfigPanel() {
-  const key = useCafe((s) => snapshotKey(s.sim, FUNCTION_NAME));
+  // Read the configuration only when the model changed (version), not on every frame; the
+  // string key then keeps the forms from re-rendering when a model event left it as it was.
+  const sim = useCafe((s) => s.sim);
+  const version = useCafe((s) => s.version);
+  const key = useMemo(() => ({ version, key: snapshotKey(sim, FUNCTION_NAME) }), [sim, version]).key;
   const snapshot = useMemo(() => JSON.parse(key) as ConfigSnapshot, [key]);
   const titleId = useId();
   return (
