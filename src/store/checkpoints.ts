@@ -87,7 +87,8 @@ export class CheckpointPool {
           this.parked.delete(time);
         }
       }
-      for (const time of wanted) {
+      // Latest first: right after pausing, a step back or a short scrub needs the newest one.
+      for (const time of wanted.toReversed()) {
         if (this.parked.has(time)) continue;
         const built = await replay(start, actions, time, { yieldEvery: 200, cancelled });
         if (!built || cancelled()) return built?.dispose();
