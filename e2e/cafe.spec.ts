@@ -91,6 +91,7 @@ test('an asynchronous order gets 202 and a seat before the coffee is made, and n
   await stepUntil(page, async () => (await customer(page, 1).getAttribute('data-status')) !== 'seated');
   await expect(seated).toHaveAttribute('data-status', 'effect');
   await expect(seated).toContainText('the result is only in the logs');
+  await expect(seated.locator('.customer-cup')).toHaveCount(0); // no cup reaches an async caller
   // Seated the whole time: a synchronous caller would have been blocked; this one was free.
   await expect(page.getByTestId('free-total')).toContainText(/^5\.\d s/);
   await expect(page.getByTestId('blocked-total')).toContainText(/^0 ms/);
@@ -321,4 +322,15 @@ test('on a 390 px phone the page stacks without sideways scrolling', async ({ pa
     .click();
   await page.getByRole('tab', { name: 'CloudWatch logs' }).scrollIntoViewIfNeeded();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
+
+test('with an OnSuccess destination the cup reaches the table through it, labelled so', async ({ page }) => {
+  await page.goto('/?paused=1&onsuccess=1');
+  await cafe(page)
+    .getByRole('button', { name: /Order for a table/ })
+    .click();
+  await stepUntil(page, async () => (await customer(page, 1).getAttribute('data-status')) === 'effect');
+  await expect(customer(page, 1)).toContainText('Result sent to the OnSuccess destination');
+  await expect(customer(page, 1).locator('.customer-cup')).toContainText('via OnSuccess');
+  await expect(cafe(page).locator('li[data-box="onsuccess"]')).toContainText('OnSuccess destination: 1');
 });

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { m } from 'framer-motion';
-import { CustomerFigure } from '../art';
+import { Cup, CustomerFigure, type CupState } from '../art';
 import { liveCustomerMs, type CustomerView } from '../sceneModel';
 import { useGlide, useReadableNow } from '../../store/CafeContext';
 import { formatDuration } from '../format';
@@ -54,6 +54,17 @@ const BADGE: Record<CustomerView['status'], string> = {
   effect: '202 ✓',
   failed: '202 ✗',
 };
+
+/**
+ * The cup that reaches this caller, if any: a sync caller gets the response (a full or spilled
+ * cup); an async caller gets a cup only through an OnSuccess destination — never as a response.
+ */
+function cupFor(c: CustomerView): CupState | undefined {
+  if (c.status === 'served') return 'full';
+  if (c.status === 'error') return 'spilled';
+  if (c.status === 'effect' && c.outcomeNote?.startsWith('Result sent')) return 'full';
+  return undefined;
+}
 
 /** A caller's own work, in tasks of this many virtual ms: what a free caller gets done. */
 const OWN_TASK_MS = 2_000;
@@ -118,6 +129,12 @@ export const CustomerCard = memo(
             {customer.label}, {customer.kind === 'sync' ? 'synchronous' : 'asynchronous'}:{' '}
           </span>
           <CustomerFigure kind={customer.kind} mood={moodOf(customer)} seed={customer.number} size={64} />
+          {cupFor(customer) && (
+            <span className="customer-cup" aria-hidden="true">
+              <Cup state={cupFor(customer)!} size={28} />
+              {customer.kind === 'async' && <span className="cup-tag">via OnSuccess</span>}
+            </span>
+          )}
           <span className="customer-text">
             <span className="customer-name" aria-hidden="true">
               {customer.short} <span className={`badge badge-${customer.status}`}>{badge}</span>
