@@ -55,3 +55,29 @@ for (let i = 0; i < 3; i++) {
   await s().stepBack();
   console.log(`step back to ${(s().now / 1000).toFixed(1)} s: ${(performance.now() - t0).toFixed(0)} ms`);
 }
+
+// The same session played at 4× in 100 ms frames, with a turn of the event loop between frames
+// (the browser's idle time): checkpoints are rebuilt while playing, so the first seek after
+// pausing is already short.
+{
+  const played = createCafeStore({ seed: 7, settings: { baristas: null }, speed: 4 });
+  const p = () => played.getState();
+  t0 = performance.now();
+  for (let frame = 0; frame * 400 < SESSION_MS; frame++) {
+    for (let i = 0; i < 8; i++) p().order(p().customerCount % 2 === 0 ? 'sync' : 'async');
+    p().tick(100);
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  p().pause();
+  console.log(
+    `played at 4×: ${p().actions.length} actions, ${(p().now / 60_000).toFixed(1)} min; ${p().checkpointCount()} checkpoints ready at pause (${((performance.now() - t0) / 1000).toFixed(1)} s wall)`,
+  );
+  for (const fraction of [0.999, 0.5, 0.05]) {
+    const target = Math.round(p().sessionEnd * fraction);
+    t0 = performance.now();
+    await p().seek(target);
+    console.log(
+      `first seeks right after pausing, to ${(target / 1000).toFixed(1)} s: ${(performance.now() - t0).toFixed(0)} ms`,
+    );
+  }
+}

@@ -14,6 +14,10 @@ export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64] as const;
 export const RUSH_SIZE = 5;
 /** Longest real-time gap one animation frame may advance (a hidden tab must not jump hours). */
 const MAX_FRAME_MS = 250;
+/** While playing at up to this speed, rewind checkpoints are rebuilt in the browser's idle time… */
+const IDLE_FILL_MAX_SPEED = 4;
+/** …asked for every this many ms of real play. */
+const IDLE_FILL_EVERY_MS = 5_000;
 
 export type OrderKind = 'sync' | 'async';
 
@@ -72,6 +76,8 @@ export interface CafeState {
   tick(realMs: number): void;
   /** Builds the rewind checkpoints now (they are otherwise built while paused); resolves with how many exist. */
   prepareRewind(): Promise<number>;
+  /** How many rewind checkpoints are parked now (for tests and benchmarks). */
+  checkpointCount(): number;
   reset(seed?: number): void;
   changeSettings(change: Partial<KitchenSettings>): void;
   /** Applies a configuration change; returns AWS's message when refused (then nothing changes). */
@@ -221,6 +227,16 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
       if (!get().playing) void checkpoints.fill(rewindSource);
     }
 
+    /** Real time played since the last idle-time rebuild was asked for (summed from ticks). */
+    let playedSinceFill = 0;
+    /** At up to 4× the café leaves idle time between frames: use it to keep the checkpoints fresh. */
+    function fillWhilePlaying(realMs: number) {
+      playedSinceFill += realMs;
+      if (playedSinceFill < IDLE_FILL_EVERY_MS || get().speed > IDLE_FILL_MAX_SPEED) return;
+      playedSinceFill = 0;
+      void checkpoints.fill(rewindSource, { whenIdle: true });
+    }
+
     return {
       seed: initialSeed,
       sim: session.sim,
@@ -248,7 +264,8 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
         }
       },
       play() {
-        checkpoints.stopFilling(); // the animation needs the CPU more than the rewind does
+        // Fast play needs the whole frame budget; slower play rebuilds in idle time only.
+        if (get().speed > IDLE_FILL_MAX_SPEED) checkpoints.stopFilling();
         set({ playing: true });
       },
       pause() {
@@ -264,15 +281,16 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
           set({ notice: `Speed ${speed}× is not offered; choose one of ${SPEEDS.join(', ')}.` });
           return;
         }
+        if (speed > IDLE_FILL_MAX_SPEED && get().playing) checkpoints.stopFilling();
         set({ speed });
       },
       faster() {
         const i = SPEEDS.indexOf(get().speed as (typeof SPEEDS)[number]);
-        set({ speed: SPEEDS[Math.min(SPEEDS.length - 1, i + 1)] });
+        get().setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, i + 1)]);
       },
       slower() {
         const i = SPEEDS.indexOf(get().speed as (typeof SPEEDS)[number]);
-        set({ speed: SPEEDS[Math.max(0, i - 1)] });
+        get().setSpeed(SPEEDS[Math.max(0, i - 1)]);
       },
       step() {
         const { nextArrival, auto, actions } = get();
@@ -308,6 +326,7 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
         await seekTo(earlier.length ? Math.max(...earlier) : 0);
       },
       seek: (t) => seekTo(t),
+      checkpointCount: () => checkpoints.size,
       async prepareRewind() {
         await checkpoints.fill(rewindSource);
         return checkpoints.size;
@@ -316,6 +335,7 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
         const { playing, speed, seeking } = get();
         if (!playing || seeking || realMs <= 0) return;
         advanceTo(session.sim.now() + Math.min(realMs, MAX_FRAME_MS) * speed);
+        fillWhilePlaying(realMs);
       },
       reset(seed) {
         const nextSeed = seed ?? get().seed;

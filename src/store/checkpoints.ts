@@ -4,7 +4,8 @@ import { replay, replayOnto, type CafeAction, type Session, type SessionStart } 
  * Parked sessions at past moments, so a seek replays at most one interval instead of the whole
  * session. The model cannot be copied (XState does not restore pending delays from a snapshot),
  * so a checkpoint is a session replayed to that moment and kept aside; a seek takes it (it then
- * moves on) and the pool rebuilds it in the background while the café is paused.
+ * moves on) and the pool rebuilds it in the background: at once while the café is paused, and
+ * in idle time while it plays at up to 4× (faster play needs the whole frame budget).
  */
 export class CheckpointPool {
   private parked = new Map<number, Session>();
@@ -12,6 +13,8 @@ export class CheckpointPool {
   private filling: Promise<void> | undefined;
   private fillingGeneration = -1;
   private queued: Promise<void> | undefined;
+  /** The latest moment the running rebuild is building (changes after it do not concern it). */
+  private buildingUpTo = -Infinity;
 
   constructor(
     private readonly maxCheckpoints = 10,
@@ -37,9 +40,12 @@ export class CheckpointPool {
     this.generation++;
   }
 
-  /** Drops checkpoints at or after `t` (the actions after `t` changed) and stops any rebuild. */
+  /**
+   * Drops checkpoints at or after `t` (the actions after `t` changed) and stops a rebuild that
+   * reaches `t`. An order placed live (after every checkpoint) leaves a running rebuild alone.
+   */
   invalidateFrom(t: number) {
-    this.stopFilling();
+    if (t <= this.buildingUpTo) this.stopFilling();
     for (const [time, session] of this.parked) {
       if (time >= t) {
         session.dispose();
@@ -69,7 +75,7 @@ export class CheckpointPool {
    * actions per turn of the event loop (for a 10-minute session, about four full replays of work
    * in all). Stops when invalidated or when the café plays again.
    */
-  fill(source: () => RewindSource): Promise<void> {
+  fill(source: () => RewindSource, options: { whenIdle?: boolean } = {}): Promise<void> {
     // A rebuild for the current actions is under way, or one is queued: share it. The queued one
     // reads `source` when it starts, so it always builds for the latest actions.
     if (this.filling && this.fillingGeneration === this.generation) return this.filling;
@@ -81,6 +87,7 @@ export class CheckpointPool {
       const cancelled = () => generation !== this.generation;
       const { start, actions, end } = source();
       const wanted = this.targets(end);
+      this.buildingUpTo = wanted.length ? wanted[wanted.length - 1] : -Infinity;
       for (const [time, session] of this.parked) {
         if (!wanted.includes(time)) {
           session.dispose();
@@ -90,7 +97,13 @@ export class CheckpointPool {
       // Latest first: right after pausing, a step back or a short scrub needs the newest one.
       for (const time of wanted.toReversed()) {
         if (this.parked.has(time)) continue;
-        const built = await replay(start, actions, time, { yieldEvery: 200, cancelled });
+        // While the café plays, build in small slices in the browser's idle time only.
+        const built = await replay(
+          start,
+          actions,
+          time,
+          options.whenIdle ? { yieldEvery: 25, cancelled, turn: idleTurn } : { yieldEvery: 200, cancelled },
+        );
         if (!built || cancelled()) return built?.dispose();
         this.parked.set(time, built);
       }
@@ -100,10 +113,21 @@ export class CheckpointPool {
     if (this.filling) this.queued = filling;
     this.filling = filling;
     void filling.finally(() => {
-      if (this.filling === filling) this.filling = undefined;
+      if (this.filling === filling) {
+        this.filling = undefined;
+        this.buildingUpTo = -Infinity;
+      }
     });
     return filling;
   }
+}
+
+/** Waits for the browser to be idle (between frames); elsewhere (tests, benchmarks) for a turn. */
+function idleTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1_000 });
+    else setTimeout(resolve, 0);
+  });
 }
 
 /** What the checkpoints are built from, read when a rebuild starts. */

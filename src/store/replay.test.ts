@@ -147,3 +147,31 @@ describe('rewind checkpoints', () => {
     expect(trace(c.store)).toBe(trace(straight.store));
   });
 });
+
+describe('rewind checkpoints while playing', () => {
+  it('at up to 4× they are built in idle turns, and live orders do not cancel the rebuild', async () => {
+    const store = createCafeStore({ seed: 4, speed: 4 });
+    const s = () => store.getState();
+    s().order('async');
+    // 100 s of model time at 4×: 25 s of real play in 100 ms frames, with a turn between frames
+    // (in the browser: idle time), placing an order every 2 s of model time.
+    for (let frame = 0; frame < 250; frame++) {
+      s().tick(100);
+      if (frame % 5 === 0) s().order(frame % 10 === 0 ? 'sync' : 'async');
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    expect(s().now).toBe(100_000);
+    expect(s().checkpointCount()).toBeGreaterThan(0);
+  });
+
+  it('at 16× nothing is rebuilt while playing: the frames need the time', async () => {
+    const store = createCafeStore({ seed: 4, speed: 16 });
+    const s = () => store.getState();
+    for (let frame = 0; frame < 100; frame++) {
+      s().tick(100);
+      if (frame % 5 === 0) s().order('async');
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    expect(s().checkpointCount()).toBe(0);
+  });
+});

@@ -226,6 +226,8 @@ export interface ReplayOptions {
   yieldEvery?: number;
   /** Checked at each turn: a background rebuild stops when it is no longer wanted. */
   cancelled?: () => boolean;
+  /** How to give the event loop a turn (default: a macrotask). */
+  turn?: () => Promise<void>;
 }
 
 /**
@@ -248,7 +250,7 @@ export async function replayOnto(
     session.apply(action);
     if (options.yieldEvery && ++sinceYield >= options.yieldEvery) {
       sinceYield = 0;
-      await flushReactions();
+      await (options.turn ?? flushReactions)();
       if (options.cancelled?.()) return undefined;
     }
   }
