@@ -1,38 +1,14 @@
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { cafe, clockSeconds, seriousViolations, stepUntil, watchConsole } from './support';
 
 // A student's journeys through the café. Every test starts paused (?paused=1) and moves the
 // model with Step, so what we assert is the model's order of events, not a race with the clock.
 
-const cafe = (page: Page) => page.locator('section.cafe');
 const customer = (page: Page, n: number) => cafe(page).locator(`li.customer[data-customer="${n}"]`);
 const counterLine = (page: Page) => page.getByRole('list', { name: 'Waiting at the counter' });
 const responded = (page: Page) => page.getByRole('list', { name: 'Got their response' });
 const tables = (page: Page) => page.getByRole('list', { name: 'Seated asynchronous customers' });
 const rail = (page: Page) => page.getByRole('list', { name: 'Queued events' });
-
-/** Virtual seconds shown on the café clock ("Simulated time 0:05.3 at 1× speed"). */
-async function clockSeconds(page: Page): Promise<number> {
-  const label = (await cafe(page).getByRole('timer').getAttribute('aria-label')) ?? '';
-  const match = /(?:(\d+):)?(\d+):(\d+(?:\.\d+)?)/.exec(label);
-  if (!match) throw new Error(`unreadable clock: ${label}`);
-  return Number(match[1] ?? 0) * 3600 + Number(match[2]) * 60 + Number(match[3]);
-}
-
-async function stepUntil(page: Page, done: () => Promise<boolean>, max = 60) {
-  for (let i = 0; i < max; i++) {
-    if (await done()) return;
-    await cafe(page).getByRole('button', { name: 'Step', exact: true }).click();
-  }
-  throw new Error(`not reached after ${max} steps`);
-}
-
-function watchConsole(page: Page) {
-  const problems: string[] = [];
-  page.on('console', (msg) => msg.type() === 'error' && problems.push(msg.text()));
-  page.on('pageerror', (err) => problems.push(err.message));
-  return problems;
-}
 
 test('a synchronous order keeps its customer at the counter until the run ends, then shows 200', async ({
   page,
@@ -256,9 +232,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await c.getByRole('button', { name: 'Step', exact: true }).click();
     await c.getByRole('button', { name: 'Step', exact: true }).click();
     await page.waitForTimeout(500); // let entry fades finish: axe reads mid-fade colours
-    const axe = await new AxeBuilder({ page }).analyze();
-    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 }
 

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './support';
 
 test('a bad Timeout is refused with AWS’s message next to the field, and the function keeps its value', async ({
   page,
@@ -64,7 +64,5 @@ test('the configuration panel is keyboard reachable and axe clean', async ({ pag
   // ← moved between tabs only: the café did not step back.
   await expect(page.locator('section.cafe').getByText(/In the past/)).toHaveCount(0);
   await page.keyboard.press('ArrowRight');
-  const axe = await new AxeBuilder({ page }).include('.panel-tabs').analyze();
-  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(await seriousViolations(page, '.panel-tabs')).toEqual([]);
 });

@@ -1,9 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { cafe, seriousViolations } from './support';
 
 // The developer's view of the same model: CloudWatch log streams are the baristas'.
-
-const cafe = (page: Page) => page.locator('section.cafe');
 
 async function serveOneSyncOrder(page: Page) {
   await page.goto('/?paused=1');
@@ -63,8 +61,5 @@ test('a log line selects the customer it belongs to, and selecting a customer fi
     ...new Set(els.map((e) => e.getAttribute('data-request-id'))),
   ]);
   expect(requestIds).toHaveLength(1);
-  const axe = await new AxeBuilder({ page }).include('.panel-tabs').analyze();
-  expect(
-    axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
-  ).toEqual([]);
+  expect(await seriousViolations(page, '.panel-tabs')).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './support';
 
 test('the first page loads with its explanation, no console errors, and no serious axe violations', async ({
   page,
@@ -16,8 +16,6 @@ test('the first page loads with its explanation, no console errors, and no serio
   await expect(page.getByText('HTTP 202 Accepted')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Café simulation' })).toBeVisible();
 
-  const axe = await new AxeBuilder({ page }).analyze();
-  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
   expect(problems).toEqual([]);
 });

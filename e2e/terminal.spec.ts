@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './support';
 
 // A student at the terminal: the AWS CLI is a caller like any customer in the café.
 
@@ -130,7 +130,5 @@ test('typed markup stays text, and the terminal is keyboard and axe clean', asyn
   await input(page).press('s');
   await expect(page.locator('li.customer')).toHaveCount(0);
 
-  const axe = await new AxeBuilder({ page }).include('.terminal-panel').analyze();
-  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(await seriousViolations(page, '.terminal-panel')).toEqual([]);
 });

@@ -1,16 +1,9 @@
-import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from '@playwright/test';
+import { cafe, clockSeconds, seriousViolations, stepButton } from './support';
 
 // An instructor rewinds: the timeline's playhead moves the whole app, by replaying the model.
 
-const cafe = (page: Page) => page.locator('section.cafe');
-const step = (page: Page) => cafe(page).getByRole('button', { name: 'Step', exact: true });
-
-async function clockSeconds(page: Page): Promise<number> {
-  const label = (await cafe(page).getByRole('timer').getAttribute('aria-label')) ?? '';
-  const m = /(\d+):(\d+(?:\.\d+)?)/.exec(label)!;
-  return Number(m[1]) * 60 + Number(m[2]);
-}
+const step = stepButton;
 
 test('scrubbing the timeline moves the scene and the logs to that moment, and back', async ({ page }) => {
   await page.goto('/?paused=1');
@@ -73,9 +66,7 @@ test('five sync and five async orders: the charts show the blocked-vs-free contr
   await expect(page.getByTestId('chart-blocked-total')).toContainText('over 5 orders');
   await expect(page.getByTestId('chart-free-total')).toContainText(/^0 ms/);
   await expect(page.getByTestId('blocked-total')).toContainText(/^2[5-7]\.\d s/);
-  const axe = await new AxeBuilder({ page }).include('.panel-tabs').analyze();
-  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  expect(await seriousViolations(page, '.panel-tabs')).toEqual([]);
 });
 
 test('the timeline is axe clean and its lanes say who was blocked', async ({ page }) => {
@@ -96,8 +87,5 @@ test('the timeline is axe clean and its lanes say who was blocked', async ({ pag
     .first();
   await expect(timeline).toContainText('429');
   await expect(timeline).toContainText('202');
-  const axe = await new AxeBuilder({ page }).include('section:has([role="slider"])').analyze();
-  expect(
-    axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
-  ).toEqual([]);
+  expect(await seriousViolations(page, 'section:has([role="slider"])')).toEqual([]);
 });

@@ -1,0 +1,41 @@
+import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+// What every journey needs: the café on the page, its clock, its Step button, and axe.
+
+export const cafe = (page: Page) => page.locator('section.cafe');
+export const stepButton = (page: Page) => cafe(page).getByRole('button', { name: 'Step', exact: true });
+
+/** Virtual seconds shown on the café clock ("Simulated time 0:05.3 at 1× speed"). */
+export async function clockSeconds(page: Page): Promise<number> {
+  const label = (await cafe(page).getByRole('timer').getAttribute('aria-label')) ?? '';
+  const match = /(?:(\d+):)?(\d+):(\d+(?:\.\d+)?)/.exec(label);
+  if (!match) throw new Error(`unreadable clock: ${label}`);
+  return Number(match[1] ?? 0) * 3600 + Number(match[2]) * 60 + Number(match[3]);
+}
+
+/** Steps the model one event at a time until `done`, failing after `max` steps. */
+export async function stepUntil(page: Page, done: () => Promise<boolean>, max = 60) {
+  for (let i = 0; i < max; i++) {
+    if (await done()) return;
+    await stepButton(page).click();
+  }
+  throw new Error(`not reached after ${max} steps`);
+}
+
+/** Collects console errors and page errors: a journey must end with none. */
+export function watchConsole(page: Page) {
+  const problems: string[] = [];
+  page.on('console', (msg) => msg.type() === 'error' && problems.push(msg.text()));
+  page.on('pageerror', (err) => problems.push(err.message));
+  return problems;
+}
+
+/** axe's serious and critical violations (optionally within `selector`), as readable lines. */
+export async function seriousViolations(page: Page, selector?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  const axe = await (selector ? builder.include(selector) : builder).analyze();
+  return axe.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(' | ')})`);
+}
