@@ -1,6 +1,6 @@
 import { memo, useId, useMemo } from 'react';
 import { formatDuration } from '../../cafe/format';
-import { useCafe, useNow } from '../../store/CafeContext';
+import { useCafe, useReadableNow } from '../../store/CafeContext';
 import { formatAxisTime } from '../timeline/timeScale';
 import { chartsView, VIEW_H, VIEW_W, type ChartView, type ChartsView } from './chartsView';
 import { liveCallerTime, type Series } from './series';
@@ -18,7 +18,8 @@ import './charts.css';
 
 /** The seed's contrast as two numbers that tick with the clock, for the same orders. */
 function CallerTotals({ series }: { series: Series }) {
-  const { blockedMs, freeMs } = liveCallerTime(series, useNow());
+  // A read-out: at most ~10 updates a second, not every frame.
+  const { blockedMs, freeMs } = liveCallerTime(series, useReadableNow());
   const { syncOrders, asyncOrders } = series.totals;
   return (
     <dl className="chart-totals">
