@@ -159,9 +159,14 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
       if (next === session) return;
       session.dispose();
       session = next;
-      session.onChange = () => publish();
+      session.onChange = onSessionChange;
     }
-    session.onChange = () => publish();
+    /** While a frame advances the model, its many changes are published once, at the end. */
+    let inFrame = false;
+    function onSessionChange() {
+      if (!inFrame) publish();
+    }
+    session.onChange = onSessionChange;
 
     /** A new action at `now`; acting in the past discards the recorded future (like an undo). */
     function act(action: CafeAction): string | undefined {
@@ -178,6 +183,15 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
 
     /** Advances the model to `target`, applying recorded future actions and automatic arrivals. */
     function advanceTo(target: number) {
+      inFrame = true;
+      try {
+        advanceModel(target);
+      } finally {
+        inFrame = false;
+      }
+    }
+
+    function advanceModel(target: number) {
       const { sim } = session;
       const { actions } = get();
       for (let i = session.applied; i < actions.length && actions[i].t <= target; i++) {
