@@ -56,28 +56,61 @@ for (let i = 0; i < 3; i++) {
   console.log(`step back to ${(s().now / 1000).toFixed(1)} s: ${(performance.now() - t0).toFixed(0)} ms`);
 }
 
-// The same session played at 4× in 100 ms frames, with a turn of the event loop between frames
-// (the browser's idle time): checkpoints are rebuilt while playing, so the first seek after
-// pausing is already short.
-{
-  const played = createCafeStore({ seed: 7, settings: { baristas: null }, speed: 4 });
+// The same session played in the café at 4× and at 16× in 60 fps frames, with a turn of the
+// event loop between frames standing for the browser's idle time (the rebuild gets a 2 ms slice
+// per turn): checkpoints are built as play passes each grid moment, so the first seeks after
+// pausing are already short.
+for (const speed of [4, 16]) {
+  const played = createCafeStore({ seed: 7, settings: { baristas: null }, speed });
   const p = () => played.getState();
+  const FRAME_MS = 1000 / 60;
+  let nextOrder = 0;
   t0 = performance.now();
-  for (let frame = 0; frame * 400 < SESSION_MS; frame++) {
-    for (let i = 0; i < 8; i++) p().order(p().customerCount % 2 === 0 ? 'sync' : 'async');
-    p().tick(100);
+  while (p().now < SESSION_MS) {
+    while (nextOrder <= p().now) {
+      p().order(p().customerCount % 2 === 0 ? 'sync' : 'async');
+      nextOrder += GAP_MS;
+    }
+    p().tick(FRAME_MS);
     await new Promise((r) => setTimeout(r, 0));
   }
   p().pause();
   console.log(
-    `played at 4×: ${p().actions.length} actions, ${(p().now / 60_000).toFixed(1)} min; ${p().checkpointCount()} checkpoints ready at pause (${((performance.now() - t0) / 1000).toFixed(1)} s wall)`,
+    `played at ${speed}×: ${p().actions.length} actions, ${(p().now / 60_000).toFixed(1)} min; ${p().checkpointCount()} checkpoints ready at pause (${((performance.now() - t0) / 1000).toFixed(1)} s wall)`,
   );
-  for (const fraction of [0.999, 0.5, 0.05]) {
-    const target = Math.round(p().sessionEnd * fraction);
+  const end = p().sessionEnd;
+  for (const target of [end - 500, end / 2, end - 45_000, 30_000, end]) {
     t0 = performance.now();
-    await p().seek(target);
+    await p().seek(Math.round(target));
     console.log(
-      `first seeks right after pausing, to ${(target / 1000).toFixed(1)} s: ${(performance.now() - t0).toFixed(0)} ms`,
+      `  first seeks right after pausing, to ${(target / 1000).toFixed(1)} s: ${(performance.now() - t0).toFixed(0)} ms`,
     );
   }
+  // Step back as a user does: key presses 300 ms apart, then 100 ms apart (the rebuild gets the
+  // time between presses).
+  for (const gapMs of [300, 100]) {
+    await p().prepareRewind(); // each pattern starts with the checkpoints rebuilt
+    const steps: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      await new Promise((r) => setTimeout(r, gapMs));
+      t0 = performance.now();
+      await p().stepBack();
+      steps.push(performance.now() - t0);
+    }
+    console.log(`  10 steps back, ${gapMs} ms apart: ${steps.map((ms) => ms.toFixed(0)).join(' / ')} ms`);
+  }
+  // A drag across the timeline and back: a seek every 150 ms (what the timeline's scheduler sends).
+  await p().prepareRewind();
+  await p().seek(end);
+  const drag: number[] = [];
+  for (let i = 0; i <= 20; i++) {
+    await new Promise((r) => setTimeout(r, 150));
+    const fraction = i <= 10 ? 1 - i / 10 : (i - 10) / 10;
+    t0 = performance.now();
+    await p().seek(Math.round(end * fraction));
+    drag.push(performance.now() - t0);
+  }
+  console.log(
+    `  drag end → start → end, a seek every 150 ms: ${drag.map((ms) => ms.toFixed(0)).join(' / ')} ms`,
+  );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCafeStore, type CafeStore } from './cafeStore';
+import { CheckpointPool } from './checkpoints';
 
 /** Drives a paused café by hand: ticks of real time at a given speed. */
 function cafe(seed = 5) {
@@ -148,6 +149,29 @@ describe('rewind checkpoints', () => {
   });
 });
 
+describe('the checkpoint grid', () => {
+  const pool = new CheckpointPool();
+  const ends = Array.from({ length: 240 }, (_, i) => (i + 1) * 5_000 + 200); // up to 20 minutes
+
+  it('keeps at most 10 moments, none more than a fifth of the session (or 15 s) apart', () => {
+    for (const end of ends) {
+      const t = pool.targets(end);
+      expect(t.length).toBeLessThanOrEqual(10);
+      const edges = [0, ...t, end];
+      const gaps = edges.slice(1).map((x, i) => x - edges[i]);
+      for (const gap of gaps) expect(gap).toBeLessThanOrEqual(Math.max(15_000, end / 5));
+    }
+  });
+
+  it('only coarsens: a longer session never wants a moment the shorter one did not', () => {
+    for (let i = 1; i < ends.length; i++) {
+      const shorter = new Set(pool.targets(ends[i - 1]));
+      const longer = pool.targets(ends[i]).filter((t) => t < ends[i - 1]);
+      expect(longer.filter((t) => !shorter.has(t))).toEqual([]);
+    }
+  });
+});
+
 describe('rewind checkpoints while playing', () => {
   it('at up to 4× they are built in idle turns, and live orders do not cancel the rebuild', async () => {
     const store = createCafeStore({ seed: 4, speed: 4 });
@@ -164,14 +188,67 @@ describe('rewind checkpoints while playing', () => {
     expect(s().checkpointCount()).toBeGreaterThan(0);
   });
 
-  it('at 16× nothing is rebuilt while playing: the frames need the time', async () => {
-    const store = createCafeStore({ seed: 4, speed: 16 });
-    const s = () => store.getState();
+  it('at 16× play builds each grid moment as it passes it, and a seek from them is exact', async () => {
+    const played = createCafeStore({ seed: 4, speed: 16 });
+    const p = () => played.getState();
+    // 160 s of model time at 16×, with a turn (idle time) between 100 ms frames.
     for (let frame = 0; frame < 100; frame++) {
-      s().tick(100);
-      if (frame % 5 === 0) s().order('async');
+      p().tick(100);
+      if (frame % 2 === 0) p().order(frame % 4 === 0 ? 'sync' : 'async');
       await new Promise((r) => setTimeout(r, 0));
     }
-    expect(s().checkpointCount()).toBe(0);
+    p().pause();
+    // The grid for 160 s has a moment every 15 s; all but the newest one or two are ready.
+    expect(p().checkpointCount()).toBeGreaterThanOrEqual(8);
+    for (const t of [151_000, 47_500, 120_000]) {
+      const fromSeed = cafe(4);
+      for (const a of p().actions) {
+        if (a.t > t) break;
+        if (a.type !== 'order.placed') continue;
+        fromSeed.run(a.t - fromSeed.s().now);
+        fromSeed.s().order(a.kind);
+      }
+      fromSeed.run(t - fromSeed.s().now);
+      await p().seek(t);
+      expect(p().now).toBe(t);
+      expect(trace(played)).toBe(trace(fromSeed.store));
+    }
+  });
+});
+
+describe('the session a seek leaves behind', () => {
+  it('seeking back to it gives exactly that moment again', async () => {
+    const c = cafe(8);
+    lesson(c);
+    const end = c.s().now;
+    const before = { trace: trace(c.store), narration: c.s().narration, terminal: c.s().terminal.entries };
+    await c.s().seek(100_000);
+    await c.s().seek(end);
+    expect(trace(c.store)).toBe(before.trace);
+    expect(c.s().narration).toEqual(before.narration);
+    expect(c.s().terminal.entries).toEqual(before.terminal);
+  });
+
+  it('is dropped when the user acts in the past (its future no longer happened)', async () => {
+    const c = cafe(9);
+    for (let i = 0; i < 30; i++) {
+      c.s().order('async');
+      c.run(2_000);
+    }
+    await c.s().seek(20_000); // leaves the 60 s session behind
+    c.s().order('sync', 3);
+    c.run(50_000); // past the 60 s moment again, on a different future
+    await c.s().seek(65_000);
+
+    const straight = cafe(9);
+    for (let i = 0; i < 10; i++) {
+      straight.s().order('async');
+      straight.run(2_000);
+    }
+    straight.s().order('async'); // recorded at exactly 20 s
+    straight.s().order('sync', 3);
+    straight.run(45_000);
+    expect(straight.s().now).toBe(65_000);
+    expect(trace(c.store)).toBe(trace(straight.store));
   });
 });

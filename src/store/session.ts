@@ -221,19 +221,21 @@ export function flushReactions(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Gives the event loop a turn; resolves with how many ms the next slice of work may take. */
+export type Turn = () => Promise<number>;
+
 export interface ReplayOptions {
-  /** Give the event loop a turn after this many actions (background rebuilds stay out of the way). */
-  yieldEvery?: number;
+  /** Background rebuilds work in slices between turns, so frames and input stay on time. */
+  turn?: Turn;
   /** Checked at each turn: a background rebuild stops when it is no longer wanted. */
   cancelled?: () => boolean;
-  /** How to give the event loop a turn (default: a macrotask). */
-  turn?: () => Promise<void>;
 }
 
 /**
  * Brings `session` forward to virtual time `t`, applying the recorded actions after its
  * current time and up to `t`. Terminal commands wait for earlier answers first, as the user
- * had to at the prompt. Returns undefined when cancelled.
+ * had to at the prompt. Returns undefined when cancelled. Where the slices end cannot change
+ * the result: the model only moves between recorded action times.
  */
 export async function replayOnto(
   session: Session,
@@ -241,18 +243,21 @@ export async function replayOnto(
   t: number,
   options: ReplayOptions = {},
 ): Promise<Session | undefined> {
-  let sinceYield = 0;
+  const { turn, cancelled } = options;
+  let sliceEnd = Infinity;
+  const nextSlice = async () => {
+    const ms = await turn!();
+    sliceEnd = performance.now() + ms;
+    return !cancelled?.();
+  };
+  if (turn && !(await nextSlice())) return undefined;
   for (let i = session.applied; i < actions.length; i++) {
     const action = actions[i];
     if (action.t > t) break;
     session.sim.advanceTo(action.t);
     if (action.type.startsWith('terminal.') && session.running) await flushReactions();
     session.apply(action);
-    if (options.yieldEvery && ++sinceYield >= options.yieldEvery) {
-      sinceYield = 0;
-      await (options.turn ?? flushReactions)();
-      if (options.cancelled?.()) return undefined;
-    }
+    if (turn && performance.now() >= sliceEnd && !(await nextSlice())) return undefined;
   }
   session.sim.advanceTo(t);
   if (session.running) await flushReactions();
