@@ -3,9 +3,7 @@
 // 50 ms, and the DOM node count after 100 and after 1,000 orders (it must stay bounded).
 //   node scripts/scene-bench.mjs          (builds first; SKIP_BUILD=1 to reuse dist/)
 // Bars: ≥ 55 fps, no long task > 50 ms, DOM nodes after 1,000 orders ≈ after 100.
-import { spawn, spawnSync } from 'node:child_process';
-import { chromium } from '@playwright/test';
-import { findBrowser, launchArgs } from './browser.mjs';
+import { openBenchPage } from './benchPage.mjs';
 
 const PORT = 4174;
 /** SPEED=4 measures the gliding mode (cards glide between zones at 4× and below). */
@@ -18,47 +16,9 @@ const TAB_NAMES = {
   code: 'Handler code',
   config: 'Configuration',
 };
-if (!process.env.SKIP_BUILD) spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-const server = spawn(
-  'npx',
-  ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-  {
-    stdio: 'ignore',
-    detached: true,
-  },
-);
-const stop = () => {
-  try {
-    process.kill(-server.pid);
-  } catch {
-    /* already gone */
-  }
-};
-process.on('exit', stop);
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('vite preview did not start');
-}
-
-await waitForServer();
-const found = findBrowser();
-if (!found.path && found.source !== 'playwright')
-  throw new Error('No Chromium found: run `npm run test:e2e` once, or set CHROMIUM_PATH.');
-const browser = await chromium.launch({
-  executablePath: found.source === 'playwright' ? undefined : found.path,
-  args: launchArgs(),
-});
-const page = await browser.newPage({
-  viewport: { width: 1280, height: 720 },
-  reducedMotion: process.env.REDUCED ? 'reduce' : 'no-preference',
+const { page, url, close } = await openBenchPage({
+  port: PORT,
+  reducedMotion: process.env.REDUCED ? 'reduce' : undefined,
 });
 await page.addInitScript(() => {
   window.benchLongTasks = [];
@@ -66,7 +26,7 @@ await page.addInitScript(() => {
     for (const entry of list.getEntries()) window.benchLongTasks.push(Math.round(entry.duration));
   }).observe({ type: 'longtask', buffered: true });
 });
-await page.goto(`http://127.0.0.1:${PORT}/?paused=1&speed=${SPEED}&baristas=10`);
+await page.goto(`${url}?paused=1&speed=${SPEED}&baristas=10`);
 const cafe = page.locator('section.cafe');
 await cafe.focus();
 // 50 customers: 10 sync (each takes a barista) and 40 async (queued on the rail, then made).
@@ -132,6 +92,5 @@ console.log(
 );
 console.log(`DOM nodes after 100 orders: ${domAt[100]}; after 1,000 orders: ${domAt[1000]}`);
 console.log(`JS heap after 1,000 orders: ${heapMb.toFixed(1)} MB`);
-await browser.close();
-stop();
+await close();
 process.exit(0);

@@ -1,0 +1,102 @@
+// Seek benchmark in the browser (issue 6): the café played at 16× for 10 minutes of model time
+// with orders arriving all along, then, right after pausing, how long each move takes from the
+// key press to the café's clock showing the new moment (the replay and React's render together).
+//   node scripts/seek-bench-browser.mjs      (builds first; SKIP_BUILD=1 to reuse dist/)
+// Orders come as rushes of 5 (the Shift+S / Shift+A keys) often enough for RATE (default 20)
+// orders per second of model time, half sync and half async.
+// Bar: every move within 200 ms.
+import { openBenchPage } from './benchPage.mjs';
+
+const { page, url, close } = await openBenchPage({ port: 4175 });
+/** Orders per second of model time (the issue's session: 20). */
+const RATE = Number(process.env.RATE ?? 20);
+await page.goto(`${url}?paused=1&speed=16`);
+const cafe = page.locator('section.cafe');
+const timer = cafe.getByRole('timer');
+const clock = async () => {
+  const label = (await timer.getAttribute('aria-label')) ?? '';
+  const [, m, s] = /(\d+):(\d+(?:\.\d+)?)/.exec(label) ?? [];
+  return Number(m) * 60 + Number(s);
+};
+
+await page.evaluate(() => {
+  // Frame times while playing, and the moment of each key press and clock change afterwards.
+  window.bench = { frames: [], keys: [] };
+  const loop = (t) => {
+    window.bench.frames.push(t);
+    if (window.bench.frames.length < 100_000) requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+  addEventListener('keydown', () => window.bench.keys.push(performance.now()), true);
+});
+await cafe.getByRole('button', { name: 'Play' }).click();
+const playStart = Date.now();
+// Two rushes of 5 orders (Shift+S, Shift+A), as often as it takes for RATE orders per model second.
+await page.evaluate((rate) => {
+  const root = document.querySelector('section.cafe');
+  window.benchRushes = setInterval(
+    () => {
+      for (const key of ['S', 'A']) {
+        root.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey: true, bubbles: true }));
+      }
+    },
+    (10 / (rate * 16)) * 1000,
+  );
+}, RATE);
+while ((await clock()) < 600) await page.waitForTimeout(250);
+await page.evaluate(() => clearInterval(window.benchRushes));
+await cafe.getByRole('button', { name: 'Pause' }).click();
+const frames = await page.evaluate(() => window.bench.frames.splice(0));
+const gaps = frames.slice(1).map((t, i) => t - frames[i]);
+const orders = await page.evaluate(() =>
+  Math.max(0, ...[...document.querySelectorAll('[data-customer]')].map((e) => Number(e.dataset.customer))),
+);
+console.log(
+  `played 16× to ${(await clock()).toFixed(0)} s of model time in ${((Date.now() - playStart) / 1000).toFixed(0)} s: about ${orders} orders, ${(gaps.length / ((frames.at(-1) - frames[0]) / 1000)).toFixed(1)} fps`,
+);
+
+/**
+ * Presses `key` on `target` and returns ms from the key press to the first frame after the
+ * seek (the store marks each seek as a `cafe.seek` performance measure; React has rendered by
+ * the time the next frame paints).
+ */
+async function timed(target, key) {
+  await page.evaluate(() => {
+    window.bench.keys = [];
+    performance.clearMeasures('cafe.seek');
+  });
+  await target.press(key);
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const wait = () => {
+          if (!performance.getEntriesByName('cafe.seek').length) return setTimeout(wait, 1);
+          const replay = performance.getEntriesByName('cafe.seek')[0].duration;
+          requestAnimationFrame((frame) => resolve({ total: frame - window.bench.keys[0], replay }));
+        };
+        wait();
+      }),
+  );
+}
+
+const playhead = page.getByRole('slider');
+const moves = [];
+for (const key of ['Home', 'End', 'PageDown', 'PageDown', 'Home', 'PageUp', 'End']) {
+  const { total, replay } = await timed(playhead, key);
+  moves.push(`${key} ${total.toFixed(0)} (${replay.toFixed(0)})`);
+  await page.waitForTimeout(300);
+}
+console.log(
+  `right after pausing, playhead keys, ms to the next frame (of which replay): ${moves.join(' / ')}`,
+);
+const steps = [];
+for (let i = 0; i < 10; i++) {
+  const { total, replay } = await timed(cafe, 'b');
+  steps.push(`${total.toFixed(0)} (${replay.toFixed(0)})`);
+  await page.waitForTimeout(300);
+}
+console.log(
+  `then 10 steps back (b), 300 ms apart, ms to the next frame (of which replay): ${steps.join(' / ')}`,
+);
+await close();
+process.exit(0);
