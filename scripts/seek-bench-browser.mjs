@@ -102,5 +102,11 @@ for (const gapMs of [300, 100]) {
     `then 10 steps back (b), ${gapMs} ms apart, ms to the next frame (of which replay): ${steps.join(' / ')}`,
   );
 }
+// Let the rebuilds finish, then read the heap with every checkpoint parked.
+await page.waitForTimeout(3_000);
+const heapMb = await page.evaluate(() =>
+  performance.memory ? performance.memory.usedJSHeapSize / 1e6 : NaN,
+);
+console.log(`JS heap with the checkpoints parked: ${heapMb.toFixed(0)} MB`);
 await close();
 process.exit(0);

@@ -26,7 +26,14 @@ export class LambdaServiceError extends Error {
   readonly retryAfterSeconds?: string;
 
   constructor(shape: LambdaErrorShape) {
+    // A busy café refuses thousands of calls (429s), and replaying a session refuses them all
+    // again: V8's stack capture was a visible share of a seek. These errors are data for the
+    // caller, and their stack would only ever point into the model.
+    const engine = Error as { stackTraceLimit?: number };
+    const limit = engine.stackTraceLimit;
+    engine.stackTraceLimit = 0;
     super(shape.message);
+    engine.stackTraceLimit = limit;
     this.name = shape.name;
     this.$fault = shape.httpStatusCode >= 500 ? 'server' : 'client';
     this.$metadata = {
