@@ -223,10 +223,12 @@ export function deriveScene(sim: LambdaSimulation, functionName: string): SceneV
   const seated: CustomerView[] = [];
   const doneAsync: CustomerView[] = [];
   const rail: TicketView[] = [];
+  // Long sessions outgrow the model's kept records: start from what the dropped ones added up to.
+  const dropped = sim.droppedInvocations(functionName);
   const totals: SceneTotals = {
-    syncOrders: 0,
-    asyncOrders: 0,
-    settledMs: { blocked: 0, free: 0 },
+    syncOrders: dropped.requestResponse,
+    asyncOrders: dropped.event - dropped.rejectedEvent,
+    settledMs: { blocked: dropped.blockedMs, free: dropped.eventHandlingMs },
     openSince: { blocked: [], free: [] },
   };
 
@@ -290,7 +292,7 @@ export function deriveScene(sim: LambdaSimulation, functionName: string): SceneV
   const records = sim
     .destinationRecords()
     .filter((r) => r.functionName === undefined || r.functionName === functionName);
-  const discardedCount = invocations.filter((inv) => inv.outcome === 'discarded').length;
+  const discardedCount = dropped.discarded + invocations.filter((inv) => inv.outcome === 'discarded').length;
 
   const seatedInOrder = seated.toSorted(byArrival);
   return {

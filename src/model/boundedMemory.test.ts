@@ -50,4 +50,48 @@ describe('bounded memory', () => {
     // The newest events are the ones kept.
     expect(sim.trace().at(-1)?.t).toBe(Math.max(...sim.trace().map((e) => e.t)));
   });
+
+  it('what fell out of the kept invocations is summed per function, exactly', () => {
+    const run = (finishedInvocations: number) => {
+      const sim = createLambdaSimulation({
+        seed: 4,
+        limits: { finishedInvocations },
+        functions: [
+          {
+            FunctionName: 'f',
+            ReservedConcurrentExecutions: 1,
+            MaximumRetryAttempts: 0,
+            Handler: { durationMs: 250, failure: { mode: 'probability', p: 0.5 } },
+          },
+        ],
+      });
+      for (let i = 0; i < 300; i++) {
+        sim.advanceTo(i * 100);
+        const caller = i % 10 === 9 ? {} : { callerId: `c-${i}` }; // some calls have no caller
+        sim
+          .invoke({ FunctionName: 'f', InvocationType: i % 3 ? 'Event' : 'RequestResponse' }, caller)
+          .catch(() => 0);
+      }
+      sim.advanceBy(600_000);
+      return sim;
+    };
+    const all = run(1_000).invocations();
+    const small = run(40);
+    const kept = new Set(small.invocations().map((r) => r.requestId));
+    const gone = all.filter((r) => !kept.has(r.requestId) && r.callerId !== undefined);
+    const sync = gone.filter((r) => r.invocationType === 'RequestResponse');
+    const events = gone.filter((r) => r.invocationType === 'Event');
+    const ran = (rs: typeof gone) => rs.filter((r) => r.state !== 'rejected');
+    expect(small.droppedInvocations('f')).toEqual({
+      requestResponse: sync.length,
+      event: events.length,
+      rejectedRequestResponse: sync.length - ran(sync).length,
+      rejectedEvent: events.length - ran(events).length,
+      blockedMs: ran(sync).reduce((ms, r) => ms + r.respondedAt! - r.acceptedAt, 0),
+      eventHandlingMs: ran(events).reduce((ms, r) => ms + r.endedAt! - r.acceptedAt, 0),
+      discarded: gone.filter((r) => r.outcome === 'discarded').length,
+    });
+    expect(sync.length - ran(sync).length).toBeGreaterThan(0); // 429s were among them
+    expect(small.droppedInvocations('nobody')).toMatchObject({ requestResponse: 0, event: 0 });
+  });
 });

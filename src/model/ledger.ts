@@ -12,6 +12,7 @@ import type { Random } from './prng';
 import { RingBuffer } from './ringBuffer';
 import type {
   DestinationRecord,
+  DroppedInvocations,
   EnvironmentView,
   InvocationRecord,
   LogEvent,
@@ -69,6 +70,8 @@ export class Ledger {
       number
     >,
   };
+  /** Per function: what finished records that fell out of `finished` added up to. */
+  readonly dropped = new Map<string, DroppedInvocations>();
   private seq = 0;
   private envCounter = 0;
   private readonly logGroups = new Map<string, string>();
@@ -86,7 +89,9 @@ export class Ledger {
     this.accountConcurrency = accountConcurrency;
     this.trace = new RingBuffer(limits.traceEvents ?? MODEL_LIMITS.traceEvents);
     this.logs = new RingBuffer(limits.logEvents ?? MODEL_LIMITS.logEvents);
-    this.finished = new RingBuffer(limits.finishedInvocations ?? MODEL_LIMITS.finishedInvocations);
+    this.finished = new RingBuffer(limits.finishedInvocations ?? MODEL_LIMITS.finishedInvocations, (inv) =>
+      this.countDropped(inv.record),
+    );
     this.destinations = new RingBuffer(limits.destinationRecords ?? MODEL_LIMITS.destinationRecords);
     this.shutdownEnvironments = new RingBuffer(
       limits.shutdownEnvironments ?? MODEL_LIMITS.shutdownEnvironments,
@@ -199,6 +204,26 @@ export class Ledger {
     this.finished.push(inv);
   }
 
+  private countDropped(record: InvocationRecord): void {
+    if (record.callerId === undefined) return;
+    let d = this.dropped.get(record.functionName);
+    if (!d) {
+      d = emptyDropped();
+      this.dropped.set(record.functionName, d);
+    }
+    const rejected = record.state === 'rejected';
+    if (record.invocationType === 'Event') {
+      d.event++;
+      if (rejected) d.rejectedEvent++;
+      else d.eventHandlingMs += (record.endedAt ?? record.acceptedAt) - record.acceptedAt;
+    } else {
+      d.requestResponse++;
+      if (rejected) d.rejectedRequestResponse++;
+      else d.blockedMs += (record.respondedAt ?? record.acceptedAt) - record.acceptedAt;
+    }
+    if (record.outcome === 'discarded') d.discarded++;
+  }
+
   /** Records a rejected or finished-at-once call that was never active. */
   archive(inv: Invocation): void {
     this.totals.rejected++;
@@ -213,4 +238,16 @@ export class Ledger {
     this.environments.delete(id);
     this.shutdownEnvironments.push(view);
   }
+}
+
+export function emptyDropped(): DroppedInvocations {
+  return {
+    requestResponse: 0,
+    event: 0,
+    rejectedRequestResponse: 0,
+    rejectedEvent: 0,
+    blockedMs: 0,
+    eventHandlingMs: 0,
+    discarded: 0,
+  };
 }

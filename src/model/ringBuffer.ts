@@ -6,7 +6,11 @@ export class RingBuffer<T> {
   /** How many items were ever pushed (including the ones that fell out). */
   total = 0;
 
-  constructor(readonly capacity: number) {
+  constructor(
+    readonly capacity: number,
+    /** Told about each item that falls out (running totals stay exact past the capacity). */
+    private readonly onDrop?: (item: T) => void,
+  ) {
     if (!Number.isInteger(capacity) || capacity < 1)
       throw new RangeError('RingBuffer capacity must be a positive integer');
     this.items = [];
@@ -22,6 +26,7 @@ export class RingBuffer<T> {
       this.items[(this.start + this.count) % this.capacity] = item;
       this.count++;
     } else {
+      this.onDrop?.(this.items[this.start] as T);
       this.items[this.start] = item;
       this.start = (this.start + 1) % this.capacity;
     }

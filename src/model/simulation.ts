@@ -6,11 +6,12 @@
 import { createActor } from 'xstate';
 import { DEFAULT_START_TIME, LAMBDA_DEFAULTS, functionArn } from './defaults';
 import { LambdaServiceError, invalidParameter } from './errors';
-import { Ledger } from './ledger';
+import { emptyDropped, Ledger } from './ledger';
 import { lambdaServiceMachine, type InvokeRequest, type ServiceEvent } from './lambdaService.machine';
 import { logGroupName } from './logFormat';
 import { createRandom } from './prng';
 import type {
+  DroppedInvocations,
   DestinationConfig,
   DestinationRecord,
   EnvironmentView,
@@ -73,6 +74,8 @@ export interface LambdaSimulation {
   accountConcurrency(): number;
   /** Running totals since the start (not bounded by the buffers). */
   stats(): SimulationStats;
+  /** What the finished calls of `functionName` that fell out of `invocations()` added up to. */
+  droppedInvocations(functionName: string): DroppedInvocations;
   /** Number of running XState actors (the service, its queues and live environments). */
   actorCount(): number;
 }
@@ -484,6 +487,10 @@ class Simulation implements LambdaSimulation {
 
   accountConcurrency(): number {
     return this.ledger.accountConcurrency;
+  }
+
+  droppedInvocations(functionName: string): DroppedInvocations {
+    return { ...(this.ledger.dropped.get(functionName) ?? emptyDropped()) };
   }
 
   stats(): SimulationStats {

@@ -216,6 +216,25 @@ export interface InvocationRecord {
   payload?: string;
 }
 
+/**
+ * What the finished calls of one function that no longer fit in the kept history added up to
+ * (only calls made with a `callerId`), so caller-time totals stay exact in long sessions.
+ */
+export interface DroppedInvocations {
+  /** Dropped records by invocation type, refused ones included. */
+  requestResponse: number;
+  event: number;
+  /** Of those, refused before running (429 throttles, 4xx). */
+  rejectedRequestResponse: number;
+  rejectedEvent: number;
+  /** Σ respondedAt − acceptedAt over the dropped synchronous calls that were accepted. */
+  blockedMs: number;
+  /** Σ endedAt − acceptedAt over the dropped asynchronous events that were accepted. */
+  eventHandlingMs: number;
+  /** Dropped records whose outcome was 'discarded'. */
+  discarded: number;
+}
+
 /** The Lambda context object (Python names). */
 export interface LambdaContext {
   aws_request_id: string;
