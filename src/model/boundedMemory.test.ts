@@ -1,6 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { createLambdaSimulation } from './simulation';
 
+/** 300 calls (a tenth without a caller) to a function with 1 place, half failing, kept up to `finishedInvocations`. */
+function busyRun(finishedInvocations: number) {
+  const sim = createLambdaSimulation({
+    seed: 4,
+    limits: { finishedInvocations },
+    functions: [
+      {
+        FunctionName: 'f',
+        ReservedConcurrentExecutions: 1,
+        MaximumRetryAttempts: 0,
+        Handler: { durationMs: 250, failure: { mode: 'probability', p: 0.5 } },
+      },
+    ],
+  });
+  for (let i = 0; i < 300; i++) {
+    sim.advanceTo(i * 100);
+    const caller = i % 10 === 9 ? {} : { callerId: `c-${i}` }; // some calls have no caller
+    sim
+      .invoke({ FunctionName: 'f', InvocationType: i % 3 ? 'Event' : 'RequestResponse' }, caller)
+      .catch(() => 0);
+  }
+  sim.advanceBy(600_000);
+  return sim;
+}
+
 describe('bounded memory', () => {
   it('finished invocations leave no running child actors and buffers stay bounded', () => {
     const limits = {
@@ -52,31 +77,8 @@ describe('bounded memory', () => {
   });
 
   it('what fell out of the kept invocations is summed per function, exactly', () => {
-    const run = (finishedInvocations: number) => {
-      const sim = createLambdaSimulation({
-        seed: 4,
-        limits: { finishedInvocations },
-        functions: [
-          {
-            FunctionName: 'f',
-            ReservedConcurrentExecutions: 1,
-            MaximumRetryAttempts: 0,
-            Handler: { durationMs: 250, failure: { mode: 'probability', p: 0.5 } },
-          },
-        ],
-      });
-      for (let i = 0; i < 300; i++) {
-        sim.advanceTo(i * 100);
-        const caller = i % 10 === 9 ? {} : { callerId: `c-${i}` }; // some calls have no caller
-        sim
-          .invoke({ FunctionName: 'f', InvocationType: i % 3 ? 'Event' : 'RequestResponse' }, caller)
-          .catch(() => 0);
-      }
-      sim.advanceBy(600_000);
-      return sim;
-    };
-    const all = run(1_000).invocations();
-    const small = run(40);
+    const all = busyRun(1_000).invocations();
+    const small = busyRun(40);
     const kept = new Set(small.invocations().map((r) => r.requestId));
     const gone = all.filter((r) => !kept.has(r.requestId) && r.callerId !== undefined);
     const sync = gone.filter((r) => r.invocationType === 'RequestResponse');
