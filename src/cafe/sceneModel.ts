@@ -203,28 +203,67 @@ function toCustomer(inv: InvocationRecord, now: number, onSuccessConfigured: boo
   };
 }
 
-function byArrival(a: CustomerView, b: CustomerView) {
-  return a.acceptedAt - b.acceptedAt || a.number - b.number;
+/** Earliest first: who has waited longest. */
+function byArrival(a: InvocationRecord, b: InvocationRecord) {
+  return a.acceptedAt - b.acceptedAt || customerNumber(a) - customerNumber(b);
 }
 
-function byLatest(a: CustomerView, b: CustomerView) {
-  return b.acceptedAt - a.acceptedAt || b.number - a.number;
+/** Newest first: who just left. */
+function byLatest(a: InvocationRecord, b: InvocationRecord) {
+  return byArrival(b, a);
+}
+
+function statusOf(inv: InvocationRecord): CustomerStatus {
+  if (inv.state === 'rejected') return 'turnedAway';
+  if (inv.invocationType !== 'Event') {
+    return inv.respondedAt === undefined ? 'waiting' : inv.functionError ? 'error' : 'served';
+  }
+  if (!FINAL_ASYNC.has(inv.state)) return 'seated';
+  return asyncSucceeded(inv) ? 'effect' : 'failed';
+}
+
+/**
+ * The first `k` of a stream in `compare` order (stable, like toSorted), and how many were
+ * offered. A busy café keeps thousands of records; only a dozen per zone are drawn, so only
+ * those become views.
+ */
+class Top {
+  readonly items: InvocationRecord[] = [];
+  count = 0;
+  constructor(
+    private readonly k: number,
+    private readonly compare: (a: InvocationRecord, b: InvocationRecord) => number,
+  ) {}
+  offer(inv: InvocationRecord) {
+    this.count++;
+    const { items, k, compare } = this;
+    if (items.length === k && compare(inv, items[k - 1]) >= 0) return;
+    let i = items.length;
+    while (i > 0 && compare(inv, items[i - 1]) < 0) i--;
+    items.splice(i, 0, inv);
+    if (items.length > k) items.pop();
+  }
 }
 
 export function deriveScene(sim: LambdaSimulation, functionName: string): SceneView {
   const now = sim.now();
   const config = sim.getFunctionConfiguration(functionName);
   const onSuccessConfigured = Boolean(config.DestinationConfig?.OnSuccess?.Destination);
-  const invocations = sim.invocations().filter((inv) => inv.functionName === functionName && inv.callerId);
-  const byRequest = new Map(invocations.map((inv) => [inv.requestId, inv]));
+  const envs = sim
+    .environments()
+    .filter((env) => env.functionName === functionName && env.state !== 'shutdown');
+  const atStations = new Set(envs.map((env) => env.currentRequestId));
+  const byRequest = new Map<string, InvocationRecord>();
 
-  const counter: CustomerView[] = [];
-  const leaving: CustomerView[] = [];
-  const seated: CustomerView[] = [];
-  const doneAsync: CustomerView[] = [];
+  const counter = new Top(COUNTER_SPOTS, byArrival);
+  const leaving = new Top(RECENT_KEEP, byLatest);
+  const seated = new Top(TABLE_SEATS, byArrival);
+  const doneAsync = new Top(RECENT_KEEP, byLatest);
   const rail: TicketView[] = [];
+  let railCount = 0;
   // Long sessions outgrow the model's kept records: start from what the dropped ones added up to.
   const dropped = sim.droppedInvocations(functionName);
+  let discardedCount = dropped.discarded;
   const totals: SceneTotals = {
     syncOrders: dropped.requestResponse,
     asyncOrders: dropped.event - dropped.rejectedEvent,
@@ -232,28 +271,32 @@ export function deriveScene(sim: LambdaSimulation, functionName: string): SceneV
     openSince: { blocked: [], free: [] },
   };
 
-  for (const inv of invocations) {
-    const customer = toCustomer(inv, now, onSuccessConfigured);
-    if (customer.kind === 'sync') {
+  for (const inv of sim.invocations()) {
+    if (inv.functionName !== functionName || !inv.callerId) continue;
+    if (atStations.has(inv.requestId)) byRequest.set(inv.requestId, inv);
+    if (inv.outcome === 'discarded') discardedCount++;
+    const status = statusOf(inv);
+    if (inv.invocationType !== 'Event') {
       totals.syncOrders++;
-      if (customer.status === 'waiting') totals.openSince.blocked.push(customer.acceptedAt);
-      else totals.settledMs.blocked += customer.blockedMs;
-    } else if (customer.status !== 'turnedAway') {
+      if (status === 'waiting') totals.openSince.blocked.push(inv.acceptedAt);
+      else if (status !== 'turnedAway') totals.settledMs.blocked += inv.respondedAt! - inv.acceptedAt;
+    } else if (status !== 'turnedAway') {
       totals.asyncOrders++;
-      if (customer.status === 'seated') totals.openSince.free.push(customer.acceptedAt);
-      else totals.settledMs.free += customer.freeMs;
+      if (status === 'seated') totals.openSince.free.push(inv.acceptedAt);
+      else totals.settledMs.free += (inv.endedAt ?? now) - inv.acceptedAt;
     }
-    if (customer.status === 'waiting') counter.push(customer);
-    else if (customer.kind === 'sync' || customer.status === 'turnedAway') leaving.push(customer);
-    else if (customer.status === 'seated') seated.push(customer);
-    else doneAsync.push(customer);
+    if (status === 'waiting') counter.offer(inv);
+    else if (inv.invocationType !== 'Event' || status === 'turnedAway') leaving.offer(inv);
+    else if (status === 'seated') seated.offer(inv);
+    else doneAsync.offer(inv);
 
     if (inv.invocationType === 'Event' && ['queued', 'retry-wait', 'throttled-backoff'].includes(inv.state)) {
+      if (railCount++ >= RAIL_SLOTS) continue;
       rail.push({
         requestId: inv.requestId,
-        customer: customer.number,
-        short: customer.short,
-        source: customer.source,
+        customer: customerNumber(inv),
+        short: shortName(inv),
+        source: inv.callerId.startsWith('terminal') ? 'terminal' : 'cafe',
         status:
           inv.state === 'retry-wait' ? 'retry' : inv.state === 'throttled-backoff' ? 'backoff' : 'waiting',
         attempts: inv.attempts,
@@ -262,12 +305,10 @@ export function deriveScene(sim: LambdaSimulation, functionName: string): SceneV
       });
     }
   }
+  const view = (top: Top) => top.items.map((inv) => toCustomer(inv, now, onSuccessConfigured));
 
   const reserved = config.ReservedConcurrentExecutions;
   const limit = reserved ?? sim.accountConcurrency();
-  const envs = sim
-    .environments()
-    .filter((env) => env.functionName === functionName && env.state !== 'shutdown');
   const stations: StationView[] = envs.map((env) => {
     const inv = env.currentRequestId ? byRequest.get(env.currentRequestId) : undefined;
     return {
@@ -292,18 +333,15 @@ export function deriveScene(sim: LambdaSimulation, functionName: string): SceneV
   const records = sim
     .destinationRecords()
     .filter((r) => r.functionName === undefined || r.functionName === functionName);
-  const discardedCount = dropped.discarded + invocations.filter((inv) => inv.outcome === 'discarded').length;
-
-  const seatedInOrder = seated.toSorted(byArrival);
   return {
     now,
-    counter: counter.toSorted(byArrival).slice(0, COUNTER_SPOTS),
-    counterHidden: Math.max(0, counter.length - COUNTER_SPOTS),
-    leaving: leaving.toSorted(byLatest).slice(0, RECENT_KEEP),
-    tables: [...seatedInOrder.slice(0, TABLE_SEATS), ...doneAsync.toSorted(byLatest).slice(0, RECENT_KEEP)],
-    tablesHidden: Math.max(0, seated.length - TABLE_SEATS),
-    rail: rail.slice(0, RAIL_SLOTS),
-    railHidden: Math.max(0, rail.length - RAIL_SLOTS),
+    counter: view(counter),
+    counterHidden: Math.max(0, counter.count - COUNTER_SPOTS),
+    leaving: view(leaving),
+    tables: [...view(seated), ...view(doneAsync)],
+    tablesHidden: Math.max(0, seated.count - TABLE_SEATS),
+    rail,
+    railHidden: Math.max(0, railCount - RAIL_SLOTS),
     stations: stations.slice(0, STATION_SLOTS),
     stationsHidden: Math.max(0, stations.length - STATION_SLOTS),
     limit,
