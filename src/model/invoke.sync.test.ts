@@ -208,3 +208,19 @@ describe('concurrency limits for sync calls', () => {
     expect(s.error?.Reason).toBe('ConcurrentInvocationLimitExceeded');
   });
 });
+
+describe('detached callers (the café drops the promise and reads the records)', () => {
+  it('a detached call is recorded and traced like any other, but its promise never settles', async () => {
+    const sim = make([{ ...cafePresetFunction(), ReservedConcurrentExecutions: 1 }]);
+    const first = sim.invoke({ FunctionName: 'cafe-order' }, { callerId: 'c1', detached: true });
+    const turnedAway = sim.invoke({ FunctionName: 'cafe-order' }, { callerId: 'c2', detached: true });
+    const watched = [watch(first), watch(turnedAway)];
+    sim.advanceBy(60_000);
+    await flush();
+    expect(watched.map((w) => w.done)).toEqual([false, false]);
+    const [served, throttled] = sim.invocations();
+    expect(served).toMatchObject({ callerId: 'c1', state: 'succeeded', statusCode: 200 });
+    expect(throttled).toMatchObject({ callerId: 'c2', state: 'rejected', statusCode: 429 });
+    expect(sim.trace().filter((e) => e.type === 'invoke.rejected')).toHaveLength(1);
+  });
+});

@@ -281,7 +281,7 @@ class Simulation implements LambdaSimulation {
       resolve = res;
       reject = rej;
     }) as InvokePromise;
-    this.pendingByCall.set(callId, { promise, resolve, reject });
+    if (!options.detached) this.pendingByCall.set(callId, { promise, resolve, reject });
     this.send({
       type: 'invoke.requested',
       callId,

@@ -104,6 +104,13 @@ export interface InvokeInput {
 export interface InvokeOptions {
   callerId?: string;
   callerLabel?: string;
+  /**
+   * The caller drops the returned promise (the café's customers: what happened to them is read
+   * from the records and the trace). The promise then never settles, and no response or error
+   * object is built for it; a busy café refuses thousands of calls, and building an Error for
+   * each was a third of a replay in Chromium.
+   */
+  detached?: boolean;
 }
 
 /** Shaped like the AWS SDK v3 InvokeCommandOutput (Payload as a JSON string). */

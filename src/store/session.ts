@@ -134,14 +134,12 @@ export class Session {
 
   private placeOrder(kind: 'sync' | 'async', customer: number) {
     this.customerCount = Math.max(this.customerCount, customer);
-    // The promise is the caller's own view of the call; the scene reads the model's records,
-    // so a rejection (429, 400…) is drawn from there and needs no handler here.
-    this.sim
-      .invoke(
-        { FunctionName: FUNCTION_NAME, InvocationType: kind === 'sync' ? 'RequestResponse' : 'Event' },
-        { callerId: `customer-${customer}`, callerLabel: `Customer ${customer}` },
-      )
-      .catch(() => undefined);
+    // The scene reads the model's records, so a customer needs no promise: a rejection (429,
+    // 400…) is drawn from the record.
+    this.sim.invoke(
+      { FunctionName: FUNCTION_NAME, InvocationType: kind === 'sync' ? 'RequestResponse' : 'Event' },
+      { callerId: `customer-${customer}`, callerLabel: `Customer ${customer}`, detached: true },
+    );
   }
 
   private changeSettings(change: Partial<KitchenSettings>): string | undefined {

@@ -87,7 +87,7 @@ export function createCli(options: CliOptions): Cli {
   const exampleFunction = options.functionName ?? sim.listFunctions()[0]?.FunctionName ?? 'my-function';
   const prefix = options.callerPrefix ?? 'terminal';
   let calls = 0;
-  const nextCaller = (): Required<InvokeOptions> => {
+  const nextCaller = (): Required<Pick<InvokeOptions, 'callerId' | 'callerLabel'>> => {
     calls++;
     return { callerId: `${prefix}-${calls}`, callerLabel: `Terminal call ${calls}` };
   };

@@ -43,7 +43,7 @@ export const AWS_VERSION_LINE = 'aws-cli/2 (simulated by Lambda Café: lambda an
 export interface AwsEnvironment {
   sim: LambdaSimulation;
   fs: MemoryFileSystem;
-  nextCaller(): Required<InvokeOptions>;
+  nextCaller(): Required<Pick<InvokeOptions, 'callerId' | 'callerLabel'>>;
   signal: RunSignal;
 }
 

@@ -12,7 +12,7 @@ export interface AwsContext {
   fs: MemoryFileSystem;
   globals: GlobalOptions;
   /** The next `{ callerId, callerLabel }` for an invoke from this terminal. */
-  nextCaller(): Required<InvokeOptions>;
+  nextCaller(): Required<Pick<InvokeOptions, 'callerId' | 'callerLabel'>>;
   /** Whether this command line was interrupted (a late response must then change nothing). */
   signal: RunSignal;
 }
