@@ -63,3 +63,25 @@ test('a log line selects the customer it belongs to, and selecting a customer fi
   expect(requestIds).toHaveLength(1);
   expect(await seriousViolations(page, '.panel-tabs')).toEqual([]);
 });
+
+test('with more lines than fit, the list keeps the newest line in view, on a phone too', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/?speed=16');
+  await cafe(page).focus();
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Shift+A');
+    await page.keyboard.press('Shift+S');
+  }
+  await page.getByRole('tab', { name: 'CloudWatch logs' }).click();
+  const list = page.getByTestId('logs-list');
+  const lines = list.getByRole('option');
+  // Each run writes START, its output, END and REPORT: soon far more lines than the list shows.
+  await expect.poll(() => lines.count(), { timeout: 20_000 }).toBeGreaterThan(60);
+  await cafe(page).getByRole('button', { name: 'Pause' }).click();
+  await list.scrollIntoViewIfNeeded();
+  expect(await list.evaluate((el) => el.scrollHeight > 3 * el.clientHeight)).toBe(true);
+  await expect
+    .poll(() => list.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight))
+    .toBeLessThan(24);
+  await expect(lines.last()).toBeInViewport();
+});

@@ -182,6 +182,19 @@ export default function LogsPanel() {
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
+  // Lines out of view skip layout (content-visibility) and count with an estimated height; when
+  // the newest ones render at their real height the list grows under the reader, so a reader at
+  // the newest line is kept there.
+  useEffect(() => {
+    const el = listRef.current;
+    const last = el?.lastElementChild;
+    if (!el || !last || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (atBottom.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(last);
+    return () => observer.disconnect();
+  }, [newestKey]);
   const onScroll = () => {
     const el = listRef.current;
     if (el) atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
