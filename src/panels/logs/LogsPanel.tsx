@@ -172,7 +172,10 @@ export default function LogsPanel() {
     }
     if (atBottom.current && newestKey !== undefined) el.scrollTop = el.scrollHeight;
   }, [scopeKey, newestKey]);
-  // A resize (the panel reflowing) keeps a reader who was at the newest line there.
+  // A reader at the newest line stays there when the panel reflows, and when the lines grow:
+  // lines out of view skip layout (content-visibility) and count with an estimated height, so
+  // the newest ones render taller than they were counted once they come into view.
+  const linesRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = listRef.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
@@ -180,21 +183,9 @@ export default function LogsPanel() {
       if (atBottom.current) el.scrollTop = el.scrollHeight;
     });
     observer.observe(el);
+    if (linesRef.current) observer.observe(linesRef.current);
     return () => observer.disconnect();
   }, []);
-  // Lines out of view skip layout (content-visibility) and count with an estimated height; when
-  // the newest ones render at their real height the list grows under the reader, so a reader at
-  // the newest line is kept there.
-  useEffect(() => {
-    const el = listRef.current;
-    const last = el?.lastElementChild;
-    if (!el || !last || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => {
-      if (atBottom.current) el.scrollTop = el.scrollHeight;
-    });
-    observer.observe(last);
-    return () => observer.disconnect();
-  }, [newestKey]);
   const onScroll = () => {
     const el = listRef.current;
     if (el) atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
@@ -216,7 +207,7 @@ export default function LogsPanel() {
     const key = view.keys[i];
     if (key === undefined) return;
     setActiveKey(key);
-    (listRef.current?.children[i] as HTMLElement | undefined)?.focus();
+    (linesRef.current?.children[i] as HTMLElement | undefined)?.focus();
   }
 
   // Stable for the memoised lines: reads the current sim through a ref.
@@ -401,16 +392,18 @@ export default function LogsPanel() {
             tabIndex={view.keys.length === 0 ? 0 : -1}
             data-testid="logs-list"
           >
-            {view.window.shown.map((event, i) => (
-              <LogLine
-                key={view.keys[i]}
-                lineKey={view.keys[i]}
-                event={event}
-                active={i === rovingIndex}
-                onActivate={activate}
-                onFocusLine={setActiveKey}
-              />
-            ))}
+            <div ref={linesRef} role="none">
+              {view.window.shown.map((event, i) => (
+                <LogLine
+                  key={view.keys[i]}
+                  lineKey={view.keys[i]}
+                  event={event}
+                  active={i === rovingIndex}
+                  onActivate={activate}
+                  onFocusLine={setActiveKey}
+                />
+              ))}
+            </div>
           </div>
           <p className="logs-footnote">
             Timestamps in UTC. The model keeps at most {MODEL_LIMITS.logEvents.toLocaleString('en-US')} log
