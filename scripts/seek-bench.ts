@@ -4,7 +4,12 @@
  * by replaying the model from its seed and the recorded actions.
  * Run: npx tsx scripts/seek-bench.ts        Bar: any point within 200 ms.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createCafeStore } from '../src/store/cafeStore';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
 
 const store = createCafeStore({ seed: 7, paused: true, settings: { baristas: null } });
 const s = () => store.getState();
@@ -41,8 +46,9 @@ const parked = await s().prepareRewind();
 console.log(
   `checkpoints: ${parked} built in the background in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
 );
+gc();
 const heap = process.memoryUsage().heapUsed / 1e6;
-console.log(`heap with checkpoints: ${heap.toFixed(0)} MB`);
+console.log(`heap with the checkpoints parked (after a forced GC): ${heap.toFixed(0)} MB`);
 
 for (const fraction of [1, 0.5, 0.1, 0.999, 0.73, 0.31]) {
   const target = Math.round(s().sessionEnd * fraction);
