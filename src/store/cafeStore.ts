@@ -158,8 +158,7 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
     /** Makes `next` the live session; the old one is disposed, or parked when a seek may come back to it. */
     function attach(next: Session, keepOld = false) {
       if (next === session) return;
-      if (keepOld) checkpoints.keepSpare(session);
-      else session.dispose();
+      if (!(keepOld && checkpoints.keepSpare(session)) && session.replaying === 0) session.dispose();
       session = next;
       session.onChange = onSessionChange;
     }
@@ -172,6 +171,13 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
 
     /** A new action at `now`; acting in the past discards the recorded future (like an undo). */
     function act(action: CafeAction): string | undefined {
+      // A seek that waits on the terminal spans a few ms of browser turns: an action then would
+      // land on the session being replaced.
+      if (get().seeking) {
+        const busy = 'The café is moving to another moment; try again in a moment.';
+        set({ notice: busy });
+        return busy;
+      }
       const now = session.sim.now();
       // The live session has applied exactly a prefix of the actions; the rest is the future.
       const kept = get().actions.slice(0, session.applied);
@@ -218,6 +224,7 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
     async function seekTo(t: number) {
       const seq = ++seekSeq;
       const started = performance.now();
+      const from = { start, actions: get().actions };
       const target = Math.max(0, Math.min(t, get().sessionEnd));
       set({ seeking: true, playing: false });
       const { session: rebuilt, reusedLive } = await sessionAt(
@@ -228,8 +235,11 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
         target,
       );
       if (seq !== seekSeq) {
-        // A newer seek superseded this one: its result is still a good starting point.
-        if (!reusedLive) checkpoints.keepSpare(rebuilt);
+        // A newer seek (or a reset) superseded this one. Its result is still a good starting
+        // point, if it was built from what is recorded now.
+        const current = from.start === start && from.actions === get().actions;
+        if (rebuilt !== session && !(current && !reusedLive && checkpoints.keepSpare(rebuilt)))
+          rebuilt.dispose();
         return;
       }
       // The session left behind stays parked at its moment: seeking back there costs nothing.

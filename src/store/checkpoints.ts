@@ -56,11 +56,17 @@ export class CheckpointPool {
     return session;
   }
 
-  /** Keeps a session a seek left behind; the oldest kept one makes room. */
-  keepSpare(session: Session) {
+  /**
+   * Keeps a session a seek left behind; the oldest kept one makes room. The caller vouches that
+   * it was built from the current seed and actions. A session that a replay is still moving
+   * (a seek waiting on the terminal) belongs to that replay: it is not kept.
+   */
+  keepSpare(session: Session): boolean {
+    if (session.replaying > 0) return false;
     session.onChange = () => undefined;
     this.spares.push(session);
     if (this.spares.length > this.maxSpares) this.spares.shift()!.dispose();
+    return true;
   }
 
   /** Stops a background rebuild without dropping what is built. */

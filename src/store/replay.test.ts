@@ -252,3 +252,43 @@ describe('the session a seek leaves behind', () => {
     expect(trace(c.store)).toBe(trace(straight.store));
   });
 });
+
+describe('a seek still under way', () => {
+  it('is superseded by a reset without leaving a session of the old seed behind', async () => {
+    const c = cafe(5);
+    for (let i = 0; i < 20; i++) {
+      c.s().order('sync');
+      c.run(2_000);
+    }
+    // A sync terminal call is pending: a seek that replays it waits for its answer (a browser turn).
+    c.s().runCommand('aws lambda invoke --function-name cafe-order out.json');
+    c.run(40_000);
+    const seeking = c.s().seek(30_000);
+    c.s().reset(7);
+    await seeking;
+    c.run(40_000);
+    await c.s().seek(30_000);
+    const fresh = cafe(7);
+    fresh.run(30_000);
+    expect(c.s().seed).toBe(7);
+    expect(trace(c.store)).toBe(trace(fresh.store));
+  });
+
+  it('refuses an order meanwhile, with a notice, and records nothing', async () => {
+    const c = cafe(9);
+    const straight = cafe(9);
+    for (const x of [c, straight]) {
+      for (let i = 0; i < 30; i++) {
+        x.s().order('async');
+        x.run(2_000);
+      }
+    }
+    const seeking = c.s().seek(30_000);
+    c.s().order('sync', 3);
+    expect(c.s().notice).toMatch(/moving to another moment/);
+    await seeking;
+    await straight.s().seek(30_000);
+    expect(c.s().actions).toHaveLength(30);
+    expect(trace(c.store)).toBe(trace(straight.store));
+  });
+});

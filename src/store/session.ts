@@ -61,6 +61,8 @@ export class Session {
   version = 0;
   /** How many of the recorded actions this session has applied (they are a stable prefix). */
   applied = 0;
+  /** Replays moving this session now: it has an owner and must not be parked or taken meanwhile. */
+  replaying = 0;
   private lineSeq = 0;
   private entrySeq = 0;
   private stopFollow: (() => void) | undefined;
@@ -240,6 +242,20 @@ export async function replayOnto(
   actions: readonly CafeAction[],
   t: number,
   options: ReplayOptions = {},
+): Promise<Session | undefined> {
+  session.replaying++;
+  try {
+    return await replayInSlices(session, actions, t, options);
+  } finally {
+    session.replaying--;
+  }
+}
+
+async function replayInSlices(
+  session: Session,
+  actions: readonly CafeAction[],
+  t: number,
+  options: ReplayOptions,
 ): Promise<Session | undefined> {
   const { turn, cancelled } = options;
   let sliceEnd = Infinity;
