@@ -205,7 +205,7 @@ export class Ledger {
   }
 
   private countDropped(record: InvocationRecord): void {
-    if (record.callerId === undefined) return;
+    if (!record.callerId) return; // as the café counts callers
     let d = this.dropped.get(record.functionName);
     if (!d) {
       d = emptyDropped();
