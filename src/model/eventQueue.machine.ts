@@ -28,6 +28,8 @@ interface EventQueueContext {
   ready: Deque<string>;
   /** Wait before the next poll after a throttle (0 = not backing off). */
   backoffMs: number;
+  /** Heads dropped without an attempt (too old, or reserved concurrency 0). */
+  droppedHeads: number;
 }
 
 export type EventQueueEvent =
@@ -115,6 +117,7 @@ export const eventQueueMachine = setup({
     takeHead: ({ context }) => {
       context.ready.shift();
     },
+    countDroppedHead: assign({ droppedHeads: ({ context }) => context.droppedHeads + 1 }),
     resetBackoff: assign({ backoffMs: 0 }),
     backOff: assign({
       backoffMs: ({ context, event }) => {
@@ -164,6 +167,7 @@ export const eventQueueMachine = setup({
     ledger: input.ledger,
     ready: new Deque<string>(),
     backoffMs: 0,
+    droppedHeads: 0,
   }),
   initial: 'idle',
   on: {
@@ -182,12 +186,17 @@ export const eventQueueMachine = setup({
         ],
       },
     },
-    /** Hand the head of the queue to the service (dropping too-old events first). */
+    /**
+     * Hand the head of the queue to the service (dropping too-old events first). A drop also
+     * counts itself with `assign`: XState re-evaluates eventless transitions only after a
+     * microstep that produced a new snapshot, and a drop that only shifts the (mutable) queue
+     * produces none — the poller then stalled with events waiting and nothing scheduled (#15).
+     */
     polling: {
       always: [
         { guard: 'queueIsEmpty', target: 'idle' },
-        { guard: 'headIsTooOld', actions: 'expireHead' },
-        { guard: 'functionHasZeroConcurrency', actions: 'failHeadWithoutAttempt' },
+        { guard: 'headIsTooOld', actions: ['expireHead', 'countDroppedHead'] },
+        { guard: 'functionHasZeroConcurrency', actions: ['failHeadWithoutAttempt', 'countDroppedHead'] },
         { target: 'awaitingService', actions: 'requestAttemptForHead' },
       ],
     },

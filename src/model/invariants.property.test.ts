@@ -57,7 +57,10 @@ type Op =
       tail: boolean;
     }
   | { kind: 'concurrency'; gap: number; fn: number; value: number | null }
-  | { kind: 'retries'; gap: number; fn: number; value: number };
+  | { kind: 'retries'; gap: number; fn: number; value: number }
+  /** Many async events at once: the queue fills behind a busy or throttled function. */
+  | { kind: 'burst'; gap: number; fn: number; count: number }
+  | { kind: 'eventAge'; gap: number; fn: number; value: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   {
@@ -94,6 +97,25 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       gap: fc.integer({ min: 0, max: 3000 }),
       fn: fc.integer({ min: 0, max: 2 }),
       value: fc.integer({ min: -1, max: 3 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('burst' as const),
+      gap: fc.integer({ min: 0, max: 3000 }),
+      fn: fc.integer({ min: 0, max: 2 }),
+      count: fc.integer({ min: 2, max: 15 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('eventAge' as const),
+      gap: fc.integer({ min: 0, max: 3000 }),
+      fn: fc.integer({ min: 0, max: 2 }),
+      // Mostly short ages (the ones that expire queued events), sometimes out of range.
+      value: fc.oneof(fc.integer({ min: 60, max: 120 }), fc.integer({ min: 59, max: 21_601 })),
     }),
   },
 );
@@ -145,6 +167,21 @@ function run(
         const newEvents = sim.trace().slice(before);
         if (newEvents.some((e) => e.type === 'invoke.rejected')) refused.add(i);
         else if (newEvents.some((e) => e.type === 'invoke.accepted')) accepted.push(p.requestId!);
+      } else if (op.kind === 'burst') {
+        for (let k = 0; k < op.count; k++) {
+          const before = sim.trace().length;
+          const p = sim.invoke({ FunctionName: name, InvocationType: 'Event' });
+          p.catch(() => undefined);
+          if (
+            sim
+              .trace()
+              .slice(before)
+              .some((e) => e.type === 'invoke.accepted')
+          )
+            accepted.push(p.requestId!);
+        }
+      } else if (op.kind === 'eventAge') {
+        sim.putFunctionEventInvokeConfig({ FunctionName: name, MaximumEventAgeInSeconds: op.value });
       } else if (op.kind === 'concurrency') {
         sim.putFunctionConcurrency({ FunctionName: name, ReservedConcurrentExecutions: op.value });
       } else {
@@ -154,8 +191,8 @@ function run(
       refused.add(i); // an invalid configuration call throws and must change nothing
     }
   });
-  // Far enough: max event age ≤ 15 min, retries ≤ 3 min, backoff ≤ 5 min, idle shutdown ≤ 15 min.
-  sim.advanceBy(4 * 3_600_000);
+  // Far enough: max event age ≤ 6 h, retries ≤ 3 min, backoff ≤ 5 min, idle shutdown ≤ 15 min.
+  sim.advanceBy(8 * 3_600_000);
   return { sim, refused, accepted };
 }
 

@@ -168,6 +168,8 @@ class Simulation implements LambdaSimulation {
   private readonly ledger: Ledger;
   private readonly actor;
   private readonly pendingByCall = new Map<number, Pending>();
+  /** The front door's answer to the latest call, so a detached call learns its request id too. */
+  private lastAnswer?: { callId: number; requestId: string };
   private readonly pendingByRequest = new Map<string, Pending>();
   private readonly subscribers = new Set<(events: TraceEvent[]) => void>();
   private callCounter = 0;
@@ -223,6 +225,7 @@ class Simulation implements LambdaSimulation {
 
     this.actor = createActor(lambdaServiceMachine, { clock: this.clock, input: { ledger: this.ledger } });
     this.actor.on('invoke.accepted', (e) => {
+      this.lastAnswer = { callId: e.callId, requestId: e.requestId };
       const pending = this.pendingByCall.get(e.callId);
       if (!pending) return;
       this.pendingByCall.delete(e.callId);
@@ -230,6 +233,7 @@ class Simulation implements LambdaSimulation {
       this.pendingByRequest.set(e.requestId, pending);
     });
     this.actor.on('invoke.rejected', (e) => {
+      this.lastAnswer = { callId: e.callId, requestId: e.requestId };
       const pending = this.pendingByCall.get(e.callId);
       if (!pending) return;
       this.pendingByCall.delete(e.callId);
@@ -288,6 +292,7 @@ class Simulation implements LambdaSimulation {
       request: describeRequest(input ?? ({} as InvokeInput), options),
     });
     this.pendingByCall.delete(callId);
+    if (options.detached && this.lastAnswer?.callId === callId) promise.requestId = this.lastAnswer.requestId;
     return promise;
   }
 
