@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { LazyMotion, MotionConfig } from 'framer-motion';
 import { CafeProvider, useCafeStore } from '../store/CafeContext';
 import type { CafeOptions } from '../store/cafeStore';
@@ -16,22 +16,25 @@ import './cafe.css';
 
 const loadMotionFeatures = () => import('./motionFeatures').then((mod) => mod.default);
 
-/** One self-contained café: its own simulation, store, clock and keys. Several may share a page. */
-export function Cafe({ options, id }: { options?: CafeOptions; id?: string }) {
+/**
+ * One self-contained café: its own simulation, store, clock and keys. Several may share a page.
+ * `guide` (a lesson) is drawn in the stage beside the scene and may use this café's store.
+ */
+export function Cafe({ options, id, guide }: { options?: CafeOptions; id?: string; guide?: ReactNode }) {
   return (
     // reducedMotion="user": movement is dropped when the OS asks for less motion (fades remain).
     // LazyMotion + `m`: the animation features load in their own chunk, off the first view's budget.
     <MotionConfig reducedMotion="user">
       <LazyMotion features={loadMotionFeatures} strict>
         <CafeProvider options={options}>
-          <CafeRoot id={id} />
+          <CafeRoot id={id} guide={guide} />
         </CafeProvider>
       </LazyMotion>
     </MotionConfig>
   );
 }
 
-function CafeRoot({ id }: { id?: string }) {
+function CafeRoot({ id, guide }: { id?: string; guide?: ReactNode }) {
   const store = useCafeStore();
   useAnimationDriver(store);
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
@@ -53,6 +56,7 @@ function CafeRoot({ id }: { id?: string }) {
       <Controls />
       <Notice />
       <Narration />
+      {guide}
       <Scene />
       <Visibility>
         <TimelineView />

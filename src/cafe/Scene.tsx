@@ -17,6 +17,7 @@ export function Scene() {
   const selected = useCafe((s) => s.selectedCustomer);
   const select = useCafe((s) => s.select);
   const onSuccess = useCafe((s) => s.settings.onSuccess);
+  const highlight = useCafe((s) => s.highlight);
   const layoutGroupId = useId();
   // The scene's structure changes only when the model does (version: the sim object itself is
   // mutable); the clock alone moves just the ticking leaves (useNow), so a frame with no model
@@ -26,7 +27,7 @@ export function Scene() {
   return (
     // The id namespaces layoutIds: customer-1 of one café must never glide into another café.
     <LayoutGroup id={layoutGroupId}>
-      <div className="scene" data-testid="scene">
+      <div className="scene" data-testid="scene" data-highlight={highlight}>
         <Totals scene={scene} />
         <Counter
           waiting={scene.counter}

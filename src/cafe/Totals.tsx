@@ -8,7 +8,7 @@ export function Totals({ scene }: { scene: SceneView }) {
   const { blockedMs, freeMs } = liveTotals(scene.totals, useReadableNow());
   return (
     <>
-      <dl className="total sync" aria-label="Synchronous callers">
+      <dl className="total sync" aria-label="Synchronous callers" data-zone="contrast">
         <dt>Sync callers blocked</dt>
         <dd data-testid="blocked-total">
           {formatDuration(blockedMs)}{' '}
@@ -17,7 +17,7 @@ export function Totals({ scene }: { scene: SceneView }) {
           </span>
         </dd>
       </dl>
-      <dl className="total async" aria-label="Asynchronous callers">
+      <dl className="total async" aria-label="Asynchronous callers" data-zone="contrast">
         <dt>Async callers free</dt>
         <dd data-testid="free-total">
           {formatDuration(freeMs)}{' '}

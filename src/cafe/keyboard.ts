@@ -17,11 +17,15 @@ export const KEY_BINDINGS: KeyBinding[] = [
   { keys: ['S'], label: `Rush: ${RUSH_SIZE} synchronous orders`, run: (s) => s.order('sync', RUSH_SIZE) },
   { keys: ['A'], label: `Rush: ${RUSH_SIZE} asynchronous orders`, run: (s) => s.order('async', RUSH_SIZE) },
   { keys: [' ', 'k'], label: 'Play / pause', run: (s) => s.togglePlay() },
-  { keys: ['n', 'ArrowRight', 'PageDown'], label: 'Step to the next model event', run: (s) => s.step() },
+  {
+    keys: ['n', 'ArrowRight', 'PageDown'],
+    label: 'Step to the next model event (in a lesson: the next step)',
+    run: (s) => (s.slides ? s.slides.next() : s.step()),
+  },
   {
     keys: ['b', 'ArrowLeft', 'PageUp'],
-    label: 'Step back to the previous model event (replays from the seed)',
-    run: (s) => void s.stepBack(),
+    label: 'Step back to the previous model event (in a lesson: the previous step)',
+    run: (s) => (s.slides ? s.slides.prev() : void s.stepBack()),
   },
   { keys: ['+', '='], label: 'Faster', run: (s) => s.faster() },
   { keys: ['-', '_'], label: 'Slower', run: (s) => s.slower() },

@@ -21,6 +21,18 @@ const PAUSED_SLICE_MS = 12;
 
 export type OrderKind = 'sync' | 'async';
 
+/** The scene's regions, by what a lesson step can ask the student to watch. */
+export type ZoneId = 'counter' | 'baristas' | 'rail' | 'tables' | 'pass' | 'contrast';
+
+/**
+ * Set while a guided lesson runs: the presenter's next/previous keys (PageDown / PageUp, → / ←)
+ * then move between its steps (the slides) instead of stepping the model.
+ */
+export interface SlideController {
+  next(): void;
+  prev(): void;
+}
+
 export interface AutoArrivals {
   on: boolean;
   /** Orders per virtual minute. */
@@ -60,6 +72,10 @@ export interface CafeState {
   helpOpen: boolean;
   /** The last refused input, shown where the user looks (never thrown at them). */
   notice: string | undefined;
+  /** The scene region a lesson step asks the student to watch (drawn highlighted). */
+  highlight: ZoneId | undefined;
+  /** A running lesson's steps, driven by the presenter keys; undefined outside lessons. */
+  slides: SlideController | undefined;
 
   order(kind: OrderKind, count?: number): void;
   play(): void;
@@ -90,6 +106,8 @@ export interface CafeState {
   clearTerminal(): void;
   toggleHelp(open?: boolean): void;
   dismissNotice(): void;
+  setHighlight(zone: ZoneId | undefined): void;
+  setSlides(slides: SlideController | undefined): void;
 }
 
 export function isValidSeed(value: unknown): value is number {
@@ -296,6 +314,8 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
       selectedEnvironment: undefined,
       helpOpen: false,
       notice: options.problems?.length ? options.problems.join(' ') : undefined,
+      highlight: undefined,
+      slides: undefined,
 
       order(kind, count = 1) {
         for (let i = 0; i < count; i++) {
@@ -424,6 +444,8 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
       },
       toggleHelp: (open) => set((s) => ({ helpOpen: open ?? !s.helpOpen })),
       dismissNotice: () => set({ notice: undefined }),
+      setHighlight: (zone) => set({ highlight: zone }),
+      setSlides: (slides) => set({ slides }),
     };
   });
 }

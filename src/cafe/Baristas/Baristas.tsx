@@ -15,6 +15,7 @@ export function Baristas({ scene }: { scene: SceneView }) {
       : `${scene.limit} places (account concurrency limit)`;
   return (
     <Zone
+      zone="baristas"
       className="zone-baristas"
       title="Baristas"
       meaning="execution environments — one order each at a time"

@@ -19,6 +19,7 @@ export function Counter({
 }) {
   return (
     <Zone
+      zone="counter"
       className="zone-counter"
       title="Counter"
       meaning="the Invoke API — synchronous callers wait here, blocked"

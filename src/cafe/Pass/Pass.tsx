@@ -5,7 +5,7 @@ import { Zone } from '../Zone';
 /** Where async outcomes go: destinations, the dead-letter queue, or nowhere. */
 export function Pass({ scene }: { scene: SceneView }) {
   return (
-    <Zone className="zone-pass" title="The pass" meaning="destinations for async results">
+    <Zone zone="pass" className="zone-pass" title="The pass" meaning="destinations for async results">
       <ul className="pass-boxes">
         <li data-box="onsuccess">
           <SuccessTray label="OnSuccess" count={scene.onSuccessCount} size={64} />

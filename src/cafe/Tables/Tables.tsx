@@ -18,6 +18,7 @@ export function Tables({
 }) {
   return (
     <Zone
+      zone="tables"
       className="zone-tables"
       title="Tables"
       meaning="asynchronous callers — free as soon as they get 202"

@@ -45,7 +45,12 @@ const TicketCard = memo(
 /** Lambda's internal event queue: async orders wait here for a free barista. */
 export function TicketRail({ tickets, hidden }: { tickets: TicketView[]; hidden: number }) {
   return (
-    <Zone className="zone-rail" title="Ticket rail" meaning="Lambda's internal event queue (async only)">
+    <Zone
+      zone="rail"
+      className="zone-rail"
+      title="Ticket rail"
+      meaning="Lambda's internal event queue (async only)"
+    >
       <ol className="ticket-row" aria-label="Queued events">
         <AnimatePresence initial={false}>
           {tickets.map((t) => (

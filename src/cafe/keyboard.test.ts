@@ -1,0 +1,25 @@
+import { describe, expect, it, vi } from 'vitest';
+import { bindingFor } from './keyboard';
+import type { CafeState } from '../store/cafeStore';
+
+const press = (key: string) =>
+  bindingFor({ key, ctrlKey: false, metaKey: false, altKey: false, target: null });
+
+describe('presenter keys', () => {
+  it('PageDown / PageUp step the model, or move between lesson steps while a lesson runs', () => {
+    const state = { step: vi.fn(), stepBack: vi.fn(), slides: undefined } as unknown as CafeState;
+    press('PageDown')!.run(state);
+    press('PageUp')!.run(state);
+    expect(state.step).toHaveBeenCalledTimes(1);
+    expect(state.stepBack).toHaveBeenCalledTimes(1);
+
+    const slides = { next: vi.fn(), prev: vi.fn() };
+    const inLesson = { ...state, slides } as CafeState;
+    press('PageDown')!.run(inLesson);
+    press('ArrowRight')!.run(inLesson);
+    press('PageUp')!.run(inLesson);
+    expect(slides.next).toHaveBeenCalledTimes(2);
+    expect(slides.prev).toHaveBeenCalledTimes(1);
+    expect(state.step).toHaveBeenCalledTimes(1);
+  });
+});
