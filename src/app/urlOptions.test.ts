@@ -23,13 +23,55 @@ describe('URL parameters', () => {
     expect(options.speed).toBeUndefined();
     expect(options.settings).toBeUndefined();
     expect(problems.join('\n')).toMatch(/Unknown URL parameter "colour"/);
-    expect(problems.join('\n')).toMatch(/seed=-1 is not a whole number/);
-    expect(problems.join('\n')).toMatch(/speed=3 is not one of 0\.25, 0\.5, 1, 2, 4, 8, 16, 32, 64/);
-    expect(problems.join('\n')).toMatch(/baristas=two must be a whole number/);
-    expect(problems.join('\n')).toMatch(/failure=sometimes must be one of never, always, timeout/);
+    expect(problems.join('\n')).toMatch(/seed="-1" is not a whole number/);
+    expect(problems.join('\n')).toMatch(/speed="3" is not one of 0\.25, 0\.5, 1, 2, 4, 8, 16, 32, 64/);
+    expect(problems.join('\n')).toMatch(/baristas="two" must be a whole number/);
+    expect(problems.join('\n')).toMatch(/failure="sometimes" must be one of never, always, timeout/);
   });
 
   it('accepts baristas=account for the account limit', () => {
     expect(parseUrlOptions('?baristas=account').options.settings).toEqual({ baristas: null });
+  });
+
+  // Issue #15: Number() trims and accepts signs, so these passed silently before.
+  it.each([
+    ['seed', '%201'],
+    ['seed', '%EF%BB%BF1'],
+    ['seed', '1e3'],
+    ['seed', '007'],
+    ['seed', '0x10'],
+    ['baristas', '%2B8'],
+    ['baristas', '-0'],
+    ['baristas', '3.0'],
+    ['speed', '%2016'],
+    ['speed', '1.0'],
+  ])('refuses %s=%s: numbers are written plainly', (key, raw) => {
+    const { options, problems } = parseUrlOptions(`?${key}=${raw}`);
+    expect(options).toEqual({});
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${key}="`));
+  });
+
+  it('quotes at most 60 characters of a bad value and names its length', () => {
+    const huge = 'x'.repeat(12_000);
+    const { problems } = parseUrlOptions(`?failure=${huge}&${'k'.repeat(5000)}=1`);
+    expect(problems).toHaveLength(2);
+    for (const p of problems) expect(p.length).toBeLessThan(200);
+    expect(problems.join('\n')).toContain(`failure="${'x'.repeat(60)}…" (12000 characters)`);
+  });
+
+  it('shows invisible characters in a quoted value instead of hiding them', () => {
+    const { problems } = parseUrlOptions('?target=DLQ%00%E2%80%AE');
+    expect(problems[0]).toContain('"DLQ\\u{0}\\u{202e}"');
+  });
+
+  it('names a parameter given twice, uses the first, and lists at most six problems', () => {
+    expect(parseUrlOptions('?seed=7&seed=8')).toEqual({
+      options: { seed: 7 },
+      problems: ['seed is given more than once; using the first, "7".'],
+    });
+    const many = parseUrlOptions('?seed=a&speed=b&baristas=c&failure=d&target=e&onsuccess=f&paused=g&zz=1');
+    expect(many.problems).toHaveLength(6);
+    expect(many.problems[5]).toBe('…and 3 more problems with the URL.');
   });
 });
