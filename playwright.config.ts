@@ -32,8 +32,8 @@ export default defineConfig({
     },
     {
       // The dev server too, for the check that it runs under the Content-Security-Policy.
-      command: `npx vite --host 127.0.0.1 --port ${port + 1} --strictPort`,
-      url: `http://127.0.0.1:${port + 1}`,
+      command: `npx vite --host 127.0.0.1 --port ${port + 1000} --strictPort`,
+      url: `http://127.0.0.1:${port + 1000}`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },

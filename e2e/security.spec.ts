@@ -65,7 +65,7 @@ test('the dev server serves the app under the policy (with a per-start nonce, ne
 }) => {
   const problems = watchConsole(page);
   const devUrl = new URL(baseURL!);
-  devUrl.port = String(Number(devUrl.port) + 1);
+  devUrl.port = String(Number(devUrl.port) + 1000); // see playwright.config.ts
   await page.goto(devUrl.href + '?paused=1');
   await expect(cafe(page)).toBeVisible({ timeout: 20_000 });
   const policy = (await policyOf(page)) ?? '';
