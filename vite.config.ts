@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { contentSecurityPolicy } from './plugins/contentSecurityPolicy';
+import { contentSecurityPolicy } from './plugins/contentSecurityPolicy.ts';
 
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
