@@ -5,7 +5,9 @@
  * the model never reads the environment.
  */
 export function fuzzRuns(shortPass: number, casesPerRun = 1): number {
-  const env = typeof process !== 'undefined' ? process.env.FUZZ_CASES : undefined;
+  // The app's tsconfig has no Node types: reach the environment through globalThis.
+  const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env
+    .FUZZ_CASES;
   const n = env === undefined ? NaN : Number(env);
   return Number.isInteger(n) && n > 0 ? Math.ceil(n / casesPerRun) : shortPass;
 }
