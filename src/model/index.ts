@@ -1,6 +1,12 @@
 /** Lambda Café's model: a deterministic XState simulation of AWS Lambda. See "Model API" in README.md. */
 export { createLambdaSimulation, describeRequest } from './simulation';
-export type { LambdaSimulation, EventInvokeConfigInput, SimulationStats } from './simulation';
+export type {
+  LambdaSimulation,
+  EventInvokeConfigInput,
+  SimulationStats,
+  SimulationSnapshot,
+  RestoreOptions,
+} from './simulation';
 export {
   DEFAULT_HANDLER,
   LAMBDA_DEFAULTS,
@@ -18,4 +24,5 @@ export { VirtualClock } from './virtualClock';
 export { environmentMachine } from './executionEnvironment.machine';
 export { eventQueueMachine } from './eventQueue.machine';
 export { lambdaServiceMachine } from './lambdaService.machine';
+export { invocationMachine } from './invocation.machine';
 export type * from './types';
