@@ -12,7 +12,8 @@ const MINUTES = Number(process.env.SOAK_MINUTES ?? 60);
 const SAMPLE_S = Number(process.env.SOAK_SAMPLE_S ?? 60);
 const RATE = String(process.env.SOAK_RATE ?? 120);
 const port = Number(process.env.BENCH_PORT ?? process.env.E2E_PORT ?? 4176);
-if (!(MINUTES > 0) || !(SAMPLE_S > 0)) throw new Error('SOAK_MINUTES and SOAK_SAMPLE_S must be positive numbers');
+if (!(MINUTES > 0) || !(SAMPLE_S > 0))
+  throw new Error('SOAK_MINUTES and SOAK_SAMPLE_S must be positive numbers');
 
 const { page, url, close } = await openBenchPage({ port });
 const errors = [];
@@ -38,7 +39,9 @@ const started = Date.now();
 const samples = [await sample(0)];
 console.log(`minute  heap after GC (MB)  DOM nodes  café clock`);
 const show = (s) =>
-  console.log(`${s.minute.toFixed(1).padStart(6)}  ${s.heapMb.toFixed(1).padStart(18)}  ${String(s.domNodes).padStart(9)}  ${s.clock}`);
+  console.log(
+    `${s.minute.toFixed(1).padStart(6)}  ${s.heapMb.toFixed(1).padStart(18)}  ${String(s.domNodes).padStart(9)}  ${s.clock}`,
+  );
 show(samples[0]);
 while ((Date.now() - started) / 1000 < MINUTES * 60) {
   const next = samples.length * SAMPLE_S * 1000;

@@ -106,6 +106,8 @@ export interface InvokeRequest {
   functionName: string;
   /** The name as the caller gave it (for the 404 message). */
   requestedName: string;
+  /** The ARN of another Region or account the caller named (the café's functions are not there). */
+  notFoundArn?: string;
   qualifier: string | undefined;
   invocationType: string;
   logType: 'None' | 'Tail';
@@ -158,8 +160,10 @@ export interface EngineSnapshot {
     idleOnDemand: string[];
     queue: InstanceData<EventQueueContext>;
   }[];
+  /** Active invocations, flat (a backlog of thousands is copied into every snapshot). */
   invocations: {
-    instance: InstanceData<InvocationContext>;
+    value: string;
+    context: InvocationContext;
     seq: number;
     event: unknown;
     logType: 'None' | 'Tail';
@@ -361,7 +365,13 @@ export class LambdaEngine implements RunnerHost {
       });
     }
     for (const inv of state.invocations) {
-      const instance = this.runner.revive(inv.instance);
+      const instance = this.runner.revive<InvocationContext>({
+        key: invocationKey(inv.context.requestId),
+        kind: 'invocation',
+        value: inv.value,
+        context: inv.context,
+        done: false,
+      });
       this.active.set(instance.context.requestId, {
         instance,
         seq: inv.seq,
@@ -442,7 +452,8 @@ export class LambdaEngine implements RunnerHost {
         queue: data(f.queue),
       })),
       invocations: [...this.active.values()].map((a) => ({
-        instance: data(a.instance),
+        value: a.instance.value,
+        context: a.instance.context,
         seq: a.seq,
         event: a.event,
         logType: a.logType,
@@ -591,7 +602,7 @@ export class LambdaEngine implements RunnerHost {
 
   /** Handles one Invoke request: refused (4xx/429), DryRun (204), or accepted (an invocation starts). */
   invoke(request: InvokeRequest): InvokeAnswer {
-    const f = this.functions.get(request.functionName);
+    const f = request.notFoundArn === undefined ? this.functions.get(request.functionName) : undefined;
     const found = f !== undefined && (request.qualifier === undefined || request.qualifier === '$LATEST');
     const facts: InvokeRequestFacts = {
       functionFound: found,
@@ -607,8 +618,9 @@ export class LambdaEngine implements RunnerHost {
     switch (decision) {
       case 'notFound': {
         const arn =
+          request.notFoundArn ??
           functionArn(request.requestedName) +
-          (request.qualifier !== undefined ? `:${request.qualifier}` : '');
+            (request.qualifier !== undefined ? `:${request.qualifier}` : '');
         return this.reject(request, {
           name: 'ResourceNotFoundException',
           httpStatusCode: 404,
@@ -617,9 +629,10 @@ export class LambdaEngine implements RunnerHost {
       }
       case 'invalidInvocationType':
         return this.reject(request, {
-          name: 'InvalidParameterValueException',
+          name: 'ValidationException',
           httpStatusCode: 400,
-          message: `Value ${JSON.stringify(request.invocationType)} for InvocationType is invalid: it must be one of RequestResponse, Event, DryRun.`,
+          message: `1 validation error detected: Value '${request.invocationType}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]`,
+          field: 'InvocationType',
         });
       case 'tooLarge':
         return this.reject(request, {
@@ -631,7 +644,8 @@ export class LambdaEngine implements RunnerHost {
         return this.reject(request, {
           name: 'InvalidRequestContentException',
           httpStatusCode: 400,
-          message: `Could not parse request body into json: ${request.parseError}`,
+          message: `Could not parse request body into json: Could not parse payload into json: ${request.parseError}`,
+          field: 'Payload',
         });
       case 'throttled':
         return this.reject(request, {
@@ -656,6 +670,19 @@ export class LambdaEngine implements RunnerHost {
       default:
         return this.accept(request, decision);
     }
+  }
+
+  /** Refuses a request the facade found malformed (recorded like any refusal). */
+  refuse(
+    request: InvokeRequest,
+    error: { name: string; message: string; field?: string; $metadata: { httpStatusCode: number } },
+  ): InvokeAnswer {
+    return this.reject(request, {
+      name: error.name,
+      message: error.message,
+      httpStatusCode: error.$metadata.httpStatusCode,
+      ...(error.field !== undefined ? { field: error.field } : {}),
+    });
   }
 
   private reject(request: InvokeRequest, error: Omit<LambdaErrorShape, 'requestId'>): InvokeAnswer {

@@ -18,7 +18,15 @@ export {
   functionArn,
 } from './defaults';
 export { LambdaServiceError } from './errors';
-export type { ThrottleReason } from './errors';
+export type { ThrottleReason, Refusal } from './errors';
+export {
+  CONFIG_FIELDS,
+  FAILURE_MODE_NAMES,
+  numberRefusal,
+  typeRefusal,
+  describeJsonError,
+} from './validation';
+export type { NumberField } from './validation';
 export { base64Utf8, decodeBase64Utf8 } from './logFormat';
 export { VirtualClock } from './virtualClock';
 export { environmentMachine } from './executionEnvironment.machine';

@@ -3,8 +3,8 @@
  * the engine and its answers into promises, and projects the engine's data for the views. All
  * decisions live in the machines; all state lives in the engine, as plain data (`snapshot()`).
  */
-import { DEFAULT_START_TIME, LAMBDA_DEFAULTS, functionArn } from './defaults';
-import { LambdaServiceError, invalidParameter } from './errors';
+import { DEFAULT_START_TIME, LAMBDA_DEFAULTS } from './defaults';
+import { LambdaServiceError, invalidParameter, safeString, validationError } from './errors';
 import {
   ENGINE_SNAPSHOT_FORMAT,
   emptyDropped,
@@ -35,7 +35,16 @@ import type {
   TraceEvent,
   Unsubscribe,
 } from './types';
-import { describeJsonError, resolveFunctionConfig, utf8Length } from './validation';
+import {
+  CONFIG_FIELDS,
+  describeJsonError,
+  numberRefusal,
+  refArn,
+  resolveFunctionConfig,
+  resolveFunctionRef,
+  typeRefusal,
+  utf8Length,
+} from './validation';
 
 /**
  * Everything a simulation is, as plain data: `createLambdaSimulation({ snapshot })` continues
@@ -118,23 +127,68 @@ interface Pending {
   resolve: (output: InvokeOutput) => void;
 }
 
-/** Facts about an Invoke request the front door checks (size, JSON); the checks themselves are guards. */
-export function describeRequest(input: InvokeInput, options: InvokeOptions = {}): InvokeRequest {
-  const payloadText = input.Payload === undefined || input.Payload === '' ? '{}' : String(input.Payload);
-  const name = typeof input.FunctionName === 'string' ? input.FunctionName : '';
+const INVOCATION_TYPES = ['Event', 'RequestResponse', 'DryRun'];
+
+/**
+ * An Invoke request as the front door reads it: the function it names (any form Lambda accepts),
+ * the payload's size and JSON. A malformed request (a FunctionName Lambda cannot read, a
+ * Qualifier or LogType of the wrong kind) comes back with its refusal; plain-JavaScript callers
+ * may pass anything, and get Lambda's exception for it.
+ */
+export function describeRequest(
+  input: InvokeInput,
+  options: InvokeOptions = {},
+): { request: InvokeRequest; refusal: LambdaServiceError | undefined } {
+  const given = input !== null && typeof input === 'object' ? input : ({} as InvokeInput);
+  const opts = options !== null && typeof options === 'object' ? options : {};
+  const rawType: unknown = given.InvocationType;
+  const invocationType = rawType === undefined ? 'RequestResponse' : safeString(rawType);
+  const rawPayload: unknown = given.Payload;
+  const payloadText =
+    rawPayload === undefined || rawPayload === null || rawPayload === '' ? '{}' : safeString(rawPayload);
+  const requestedName = typeof given.FunctionName === 'string' ? given.FunctionName : '';
   const request: InvokeRequest = {
-    functionName: name,
-    requestedName: name,
-    qualifier: input.Qualifier,
-    invocationType: input.InvocationType ?? 'RequestResponse',
-    logType: input.LogType === 'Tail' ? 'Tail' : 'None',
+    functionName: requestedName,
+    requestedName,
+    qualifier: undefined,
+    invocationType,
+    logType: given.LogType === 'Tail' ? 'Tail' : 'None',
     payloadText,
     payloadBytes: utf8Length(payloadText),
     parsedPayload: undefined,
     parseError: undefined,
-    callerId: options.callerId,
-    callerLabel: options.callerLabel,
+    callerId: typeof opts.callerId === 'string' ? opts.callerId : undefined,
+    callerLabel: typeof opts.callerLabel === 'string' ? opts.callerLabel : undefined,
   };
+  let refusal: LambdaServiceError | undefined;
+  try {
+    const ref = resolveFunctionRef(given.FunctionName, given.Qualifier);
+    request.functionName = ref.elsewhere ? '' : ref.name;
+    request.requestedName = ref.elsewhere ? '' : ref.name;
+    request.qualifier = ref.qualifier;
+    if (ref.elsewhere) request.notFoundArn = refArn(ref, requestedName);
+    const logType: unknown = given.LogType;
+    if (logType !== undefined && logType !== 'None' && logType !== 'Tail')
+      throw validationError(
+        'logType',
+        logType,
+        'Member must satisfy enum value set: [None, Tail]',
+        'LogType',
+      );
+    if (given.ClientContext !== undefined && typeof given.ClientContext !== 'string')
+      throw typeRefusal('String', given.ClientContext, 'ClientContext');
+  } catch (e) {
+    if (!(e instanceof LambdaServiceError)) throw e;
+    refusal = e;
+  }
+  if (refusal === undefined && !INVOCATION_TYPES.includes(invocationType)) {
+    refusal = validationError(
+      'invocationType',
+      rawType,
+      'Member must satisfy enum value set: [Event, RequestResponse, DryRun]',
+      'InvocationType',
+    );
+  }
   if (request.payloadBytes <= 6 * 1024 * 1024) {
     try {
       request.parsedPayload = JSON.parse(payloadText);
@@ -142,7 +196,7 @@ export function describeRequest(input: InvokeInput, options: InvokeOptions = {})
       request.parseError = describeJsonError(payloadText);
     }
   }
-  return request;
+  return { request, refusal };
 }
 
 function ignoreRejection(): undefined {
@@ -166,29 +220,28 @@ function clone<T>(value: T): T {
   return out as T;
 }
 
-function notFound(name: string): LambdaServiceError {
-  return new LambdaServiceError({
-    name: 'ResourceNotFoundException',
-    httpStatusCode: 404,
-    message: `Function not found: ${functionArn(name)}`,
-  });
-}
-
 function checkAccountConcurrency(n: unknown): number {
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 1_000_000) {
-    throw invalidParameter(
-      `Value ${JSON.stringify(n)} for accountConcurrency is invalid: it must be an integer between 1 and 1000000.`,
-    );
-  }
-  return n;
+  const refusal = numberRefusal(CONFIG_FIELDS.accountConcurrency, n);
+  if (refusal) throw refusal;
+  return n as number;
 }
 
 function checkReservedTotal(total: number, account: number): void {
   if (total > account) {
     throw invalidParameter(
-      `Specified ReservedConcurrentExecutions decreases the account's unreserved concurrency below 0: the reserved total ${total} exceeds the account limit ${account}.`,
+      `Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [0]: the reserved total ${total} exceeds the account limit ${account}.`,
+      'ReservedConcurrentExecutions',
     );
   }
+}
+
+/** The arguments object of a configuration call: an object, or Lambda's refusal for a missing FunctionName. */
+function argumentsOf<T extends object>(
+  update: T | null | undefined,
+): Partial<T> & { FunctionName?: unknown } {
+  if (update === null || update === undefined || typeof update !== 'object' || Array.isArray(update))
+    throw validationError('functionName', null, 'Member must not be null', 'FunctionName');
+  return update;
 }
 
 /** Latest epoch ms a JavaScript Date can hold (ECMAScript §21.4.1.1). */
@@ -283,9 +336,11 @@ class Simulation implements LambdaSimulation {
       resolve = res;
       reject = rej;
     }) as InvokePromise;
-    const detached = options?.detached === true;
-    const request = describeRequest(input ?? ({} as InvokeInput), options ?? {});
-    const answer = this.operate(() => this.engine.invoke(request));
+    const detached = options !== null && typeof options === 'object' && options.detached === true;
+    const { request, refusal } = describeRequest(input, options ?? {});
+    const answer = this.operate(() =>
+      refusal ? this.engine.refuse(request, refusal) : this.engine.invoke(request),
+    );
     promise.requestId = answer.requestId;
     if (detached) return promise;
     if (answer.error) {
@@ -412,21 +467,34 @@ class Simulation implements LambdaSimulation {
   }
 
   subscribe(fn: (events: TraceEvent[]) => void): Unsubscribe {
+    if (typeof fn !== 'function') throw invalidParameter('subscribe needs a function.', 'listener');
     this.subscribers.add(fn);
     return () => {
       this.subscribers.delete(fn);
     };
   }
 
-  private current(name: string): ResolvedFunctionConfig {
-    const f = typeof name === 'string' ? this.engine.functions.get(name) : undefined;
-    if (!f) throw notFound(String(name));
+  /** The function a configuration call names (any form Lambda accepts), or its refusal. */
+  private current(functionName: unknown): ResolvedFunctionConfig {
+    const ref = resolveFunctionRef(functionName);
+    const f = ref.elsewhere ? undefined : this.engine.functions.get(ref.name);
+    if (!f || (ref.qualifier !== undefined && ref.qualifier !== '$LATEST')) {
+      throw new LambdaServiceError({
+        name: 'ResourceNotFoundException',
+        httpStatusCode: 404,
+        message: `Function not found: ${refArn(ref, String(functionName))}`,
+      });
+    }
     return f.config;
   }
 
   /** Validates the merged configuration (throws, changing nothing) and then applies it. */
-  private reconfigure(name: string, patch: Partial<FunctionConfig>): ResolvedFunctionConfig {
-    const current = this.current(name);
+  private reconfigure(functionName: unknown, patch: Partial<FunctionConfig>): ResolvedFunctionConfig {
+    const current = this.current(functionName);
+    const name = current.FunctionName;
+    const handler: unknown = patch.Handler;
+    if (handler !== undefined && (handler === null || typeof handler !== 'object' || Array.isArray(handler)))
+      throw typeRefusal('String', handler, 'Handler');
     const merged: FunctionConfig = {
       ...current,
       ...patch,
@@ -451,11 +519,12 @@ class Simulation implements LambdaSimulation {
   updateFunctionConfiguration(
     update: Partial<FunctionConfig> & { FunctionName: string },
   ): ResolvedFunctionConfig {
-    const { FunctionName, ...patch } = update;
+    const { FunctionName, ...patch } = argumentsOf(update);
     return this.reconfigure(FunctionName, patch);
   }
 
-  putFunctionEventInvokeConfig(update: EventInvokeConfigInput): ResolvedFunctionConfig {
+  putFunctionEventInvokeConfig(input: EventInvokeConfigInput): ResolvedFunctionConfig {
+    const update = argumentsOf(input);
     const patch: Partial<FunctionConfig> = {};
     if (update.MaximumRetryAttempts !== undefined) patch.MaximumRetryAttempts = update.MaximumRetryAttempts;
     if (update.MaximumEventAgeInSeconds !== undefined)
@@ -464,20 +533,26 @@ class Simulation implements LambdaSimulation {
     return this.reconfigure(update.FunctionName, patch);
   }
 
-  putFunctionConcurrency(update: {
+  putFunctionConcurrency(input: {
     FunctionName: string;
     ReservedConcurrentExecutions: number | null;
   }): ResolvedFunctionConfig {
+    const update = argumentsOf(input);
     // null removes the reservation (DeleteFunctionConcurrency).
     if (update.ReservedConcurrentExecutions === undefined)
-      throw invalidParameter('ReservedConcurrentExecutions is required.');
+      throw validationError(
+        'reservedConcurrentExecutions',
+        null,
+        'Member must not be null',
+        'ReservedConcurrentExecutions',
+      );
     return this.reconfigure(update.FunctionName, {
       ReservedConcurrentExecutions: update.ReservedConcurrentExecutions,
     });
   }
 
-  deleteFunctionConcurrency(update: { FunctionName: string }): ResolvedFunctionConfig {
-    return this.reconfigure(update.FunctionName, { ReservedConcurrentExecutions: null });
+  deleteFunctionConcurrency(input: { FunctionName: string }): ResolvedFunctionConfig {
+    return this.reconfigure(argumentsOf(input).FunctionName, { ReservedConcurrentExecutions: null });
   }
 
   getFunctionConfiguration(name: string): ResolvedFunctionConfig {
@@ -495,7 +570,8 @@ class Simulation implements LambdaSimulation {
       reserved += f.config.ReservedConcurrentExecutions ?? 0;
       if (f.config.ProvisionedConcurrentExecutions > account) {
         throw invalidParameter(
-          `accountConcurrency ${account} is below ${f.config.FunctionName}'s ProvisionedConcurrentExecutions.`,
+          `The account's concurrent executions limit (${account}) cannot be below ${f.config.FunctionName}'s provisioned concurrency (${f.config.ProvisionedConcurrentExecutions}).`,
+          'accountConcurrency',
         );
       }
     }

@@ -8,10 +8,16 @@ import {
   type TerminalResults,
 } from './session';
 import { CHECKPOINT_SPACING_MS, Checkpoints } from './checkpoints';
-import { DEFAULT_SETTINGS, type ConfigOp, type KitchenSettings } from './kitchen';
+import {
+  DEFAULT_SETTINGS,
+  refusalText,
+  type ConfigOp,
+  type ConfigRefusal,
+  type KitchenSettings,
+} from './kitchen';
 
 export { DEFAULT_SETTINGS, FUNCTION_NAME, functionConfigFor } from './kitchen';
-export type { ConfigOp, FailureMode, FailureTarget, KitchenSettings } from './kitchen';
+export type { ConfigOp, ConfigRefusal, FailureMode, FailureTarget, KitchenSettings } from './kitchen';
 export type { CafeAction, NarrationLine, ScrollEntry } from './session';
 
 /** Playback speeds offered by the UI; 1 means real Lambda time. */
@@ -102,6 +108,8 @@ export interface CafeState {
   changeSettings(change: Partial<KitchenSettings>): void;
   /** Applies a configuration change; returns AWS's message when refused (then nothing changes). */
   configure(op: ConfigOp): string | undefined;
+  /** The same, returning the refusal as data: `{ field, type, message }` (a form shows it at `field`). */
+  tryConfigure(op: ConfigOp): ConfigRefusal | undefined;
   setAuto(change: Partial<AutoArrivals>): void;
   select(customerId: string | undefined): void;
   selectEnvironment(envId: string | undefined): void;
@@ -195,7 +203,7 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
     session.onChange = onSessionChange;
 
     /** A new action at `now`; acting in the past discards the recorded future (like an undo). */
-    function act(action: CafeAction): string | undefined {
+    function act(action: CafeAction): ConfigRefusal | undefined {
       const now = session.sim.now();
       // The live session has applied exactly a prefix of the actions; the rest is the future.
       const kept = get().actions.slice(0, session.applied - dropped);
@@ -437,11 +445,13 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
       },
       changeSettings(change) {
         const refused = act({ t: session.sim.now(), type: 'settings.changed', settings: change });
-        set({ notice: refused });
+        set({ notice: refused && refusalText(refused) });
       },
       configure(op) {
-        return act({ t: session.sim.now(), type: 'config.changed', op });
+        const refused = act({ t: session.sim.now(), type: 'config.changed', op });
+        return refused && refusalText(refused);
       },
+      tryConfigure: (op) => act({ t: session.sim.now(), type: 'config.changed', op }),
       setAuto(change) {
         const auto = { ...get().auto, ...change };
         if (!(auto.perMinute > 0 && auto.perMinute <= 600)) {

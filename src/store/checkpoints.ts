@@ -7,7 +7,8 @@ import type { SessionCheckpoint } from './session';
  * replays the recorded actions from there: at most one spacing of model time near where the
  * café is, a little more further away.
  *
- * Bounded: dense near the café's moment, sparser with distance from it (at most MAX_CHECKPOINTS),
+ * Bounded: dense near the café's moment, sparser with distance from it (at most MAX_CHECKPOINTS,
+ * and at most CHECKPOINT_BUDGET invocations and environments copied among them all),
  * and none further back than REWIND_REACH_MS of model time or REWIND_REACH_EVENTS model events
  * before the newest (memory, not time, is what a class that leaves the café running at 64× needs
  * bounded). Rewind does not reach before the oldest one; the actions before it are dropped.
@@ -18,9 +19,19 @@ export const MAX_CHECKPOINTS = 64;
 const DENSITY = 10;
 export const REWIND_REACH_MS = 30 * 60_000;
 export const REWIND_REACH_EVENTS = 120_000;
+/**
+ * What all checkpoints together may copy: each one copies the invocations still under way and
+ * the live environments (what is finished, it shares). A café left overloaded builds a backlog
+ * of thousands of waiting events; then it keeps fewer checkpoints (sparser), not more memory.
+ */
+export const CHECKPOINT_BUDGET = 150_000;
 
 /** Model events recorded up to the checkpoint (the trace's running count). */
 const eventsOf = (cp: SessionCheckpoint): number => cp.model.trace.total;
+
+/** What a checkpoint copies rather than shares (see CHECKPOINT_BUDGET). */
+const weightOf = (cp: SessionCheckpoint): number =>
+  1 + cp.model.invocations.length + cp.model.environments.length;
 
 export class Checkpoints {
   /** Sorted by time, then by actions applied. */
@@ -88,8 +99,17 @@ export class Checkpoints {
         cp === newest ||
         (newest.t - cp.t <= REWIND_REACH_MS && eventsOf(newest) - eventsOf(cp) <= REWIND_REACH_EVENTS),
     );
-    for (let density = DENSITY; this.list.length > MAX_CHECKPOINTS; density /= 1.5)
+    const weight = () => this.list.reduce((sum, cp) => sum + weightOf(cp), 0);
+    for (
+      let density = DENSITY;
+      this.list.length > 2 && (this.list.length > MAX_CHECKPOINTS || weight() > CHECKPOINT_BUDGET);
+      density /= 1.5
+    ) {
+      const before = this.list.length;
       this.list = spread(this.list, position, density);
+      // Thinning cannot go below the nearest ones and the ends; drop the oldest then.
+      if (this.list.length === before && density < 1e-3) this.list.shift();
+    }
   }
 }
 

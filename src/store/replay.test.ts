@@ -151,8 +151,12 @@ describe('rewind checkpoints', () => {
 });
 
 /** A checkpoint at `t` (only its time, actions applied and event count matter to the list). */
-const at = (t: number, events = t / 100): SessionCheckpoint =>
-  ({ t, applied: 0, model: { trace: { total: events } } }) as unknown as SessionCheckpoint;
+const at = (t: number, events = t / 100, waiting = 0): SessionCheckpoint =>
+  ({
+    t,
+    applied: 0,
+    model: { trace: { total: events }, invocations: Array.from({ length: waiting }), environments: [] },
+  }) as unknown as SessionCheckpoint;
 
 describe('the checkpoint list', () => {
   it('stays bounded as a long session is played, dense near the café’s moment', () => {
@@ -175,6 +179,13 @@ describe('the checkpoint list', () => {
     // The oldest kept is the first one within reach that thinning left (they thin with age).
     expect(list.oldest()!.t).toBeGreaterThanOrEqual(15 * 60_000);
     expect(list.oldest()!.t).toBeLessThanOrEqual(15 * 60_000 + (30 * 60_000) / 8);
+  });
+
+  it('copy at most 150,000 invocations under way among them (an overloaded café keeps fewer)', () => {
+    const list = new Checkpoints();
+    for (let t = 0; t <= 20 * 60_000; t += CHECKPOINT_SPACING_MS) list.add(at(t, 0, 10_000), t);
+    expect(list.size).toBeLessThanOrEqual(15);
+    expect(list.at(20 * 60_000)?.t).toBe(20 * 60_000); // the newest stays
   });
 
   it('and at most 120,000 model events (memory, for a busy café)', () => {

@@ -10,6 +10,7 @@ import { narrate } from '../cafe/narrate';
 import {
   applyConfigOp,
   functionConfigFor,
+  type ConfigRefusal,
   kitchenOps,
   FUNCTION_NAME,
   type ConfigOp,
@@ -250,13 +251,13 @@ export class Session {
   }
 
   /** Applies one action at the current virtual time; counts it unless it was refused. */
-  apply(action: CafeAction): string | undefined {
+  apply(action: CafeAction): ConfigRefusal | undefined {
     const refused = this.applyOne(action);
     if (!refused) this.applied++;
     return refused;
   }
 
-  private applyOne(action: CafeAction): string | undefined {
+  private applyOne(action: CafeAction): ConfigRefusal | undefined {
     switch (action.type) {
       case 'order.placed':
         this.placeOrder(action.kind, action.customer);
@@ -288,7 +289,7 @@ export class Session {
     );
   }
 
-  private changeSettings(change: Partial<KitchenSettings>): string | undefined {
+  private changeSettings(change: Partial<KitchenSettings>): ConfigRefusal | undefined {
     const ops = kitchenOps(change, this.sim.getFunctionConfiguration(FUNCTION_NAME));
     for (const op of ops) {
       const refused = applyConfigOp(this.sim, op);
