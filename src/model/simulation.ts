@@ -361,7 +361,7 @@ class Simulation implements LambdaSimulation {
 
   advanceTo(t: number): void {
     if (typeof t !== 'number' || !Number.isFinite(t))
-      throw new RangeError(`advanceTo needs a finite virtual time in ms; got ${String(t)}`);
+      throw new RangeError(`advanceTo needs a finite virtual time in ms; got ${safeString(t)}`);
     if (this.startTime + t > MAX_EPOCH_MS)
       throw new RangeError(
         `advanceTo(${t}) would pass the latest time a JavaScript Date can hold (${MAX_EPOCH_MS} ms after 1970); the simulation stays at ${this.engine.now()}`,
@@ -371,7 +371,7 @@ class Simulation implements LambdaSimulation {
 
   advanceBy(ms: number): void {
     if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
-      throw new RangeError(`advanceBy needs a finite, non-negative span in ms; got ${String(ms)}`);
+      throw new RangeError(`advanceBy needs a finite, non-negative span in ms; got ${safeString(ms)}`);
     this.advanceTo(this.engine.now() + ms);
   }
 
@@ -482,7 +482,7 @@ class Simulation implements LambdaSimulation {
       throw new LambdaServiceError({
         name: 'ResourceNotFoundException',
         httpStatusCode: 404,
-        message: `Function not found: ${refArn(ref, String(functionName))}`,
+        message: `Function not found: ${refArn(ref, safeString(functionName))}`,
       });
     }
     return f.config;
