@@ -28,6 +28,7 @@ export {
 } from './validation';
 export type { NumberField } from './validation';
 export { base64Utf8, decodeBase64Utf8 } from './logFormat';
+export { envIdOf, isTrace, requestIdOf, traceOf } from './trace';
 export { VirtualClock } from './virtualClock';
 export { environmentMachine } from './executionEnvironment.machine';
 export { eventQueueMachine } from './eventQueue.machine';
