@@ -28,7 +28,7 @@ import type {
 } from './invocation.machine';
 import { invocationMachine } from './invocation.machine';
 import type { InvokeRequestFacts, RequestDecision } from './lambdaService.machine';
-import { lambdaServiceMachine } from './lambdaService.machine';
+import { decisionOf, lambdaServiceMachine } from './lambdaService.machine';
 import {
   endLine,
   logGroupName,
@@ -613,8 +613,7 @@ export class LambdaEngine implements RunnerHost {
       reservedConcurrencyIsZero: f?.config.ReservedConcurrentExecutions === 0,
       pollerIsIdle: f !== undefined && f.queue.value === 'idle' && f.queue.context.ready.length === 0,
     };
-    const decision = this.runner.create<InvokeRequestFacts>('service', 'request', facts)
-      .value as RequestDecision;
+    const decision = decisionOf(this.runner.create<InvokeRequestFacts>('service', 'request', facts).value);
     switch (decision) {
       case 'notFound': {
         const arn =

@@ -86,6 +86,12 @@ export type EnvironmentEmitted =
     }
   | { type: 'env.shutdown'; envId: string; reason: string; provisioned: boolean };
 
+/** The run under way (the machine only asks in states that have one). */
+function runOf(context: EnvironmentContext): RunPlan {
+  if (context.run === undefined) throw new Error(`model bug: environment ${context.envId} has no run`);
+  return context.run;
+}
+
 export const environmentMachine = setup({
   types: {
     context: {} as EnvironmentContext,
@@ -158,13 +164,13 @@ export const environmentMachine = setup({
     announceRunStarted: emit(({ context }): EnvironmentEmitted => ({
       type: 'run.started',
       envId: context.envId,
-      plan: context.run as RunPlan,
+      plan: runOf(context),
       coldStart: context.coldRun,
     })),
     announceRunEnded: emit(({ context }): EnvironmentEmitted => ({
       type: 'run.ended',
       envId: context.envId,
-      plan: context.run as RunPlan,
+      plan: runOf(context),
       initDurationMs: context.coldRun ? context.initDurationMs : undefined,
       resets: context.run?.outcome === 'timeout' || context.retiring,
     })),
