@@ -245,6 +245,21 @@ export function resolvedLimits(limits: SimulationLimits = {}): Required<Simulati
   };
 }
 
+/** Record fields that are there only once they mean something. */
+const OPTIONAL_RECORD_FIELDS = [
+  'callerId',
+  'callerLabel',
+  'statusCode',
+  'functionError',
+  'environmentId',
+  'nextAttemptAt',
+  'respondedAt',
+  'endedAt',
+  'outcome',
+  'outcomeReason',
+  'destinationArn',
+] as const satisfies readonly (keyof InvocationContext & keyof InvocationRecord)[];
+
 /** The public record of an invocation (undefined fields left out, as JSON would). */
 export function invocationRecordOf(instance: Instance<InvocationContext>): InvocationRecord {
   const c = instance.context;
@@ -257,17 +272,7 @@ export function invocationRecordOf(instance: Instance<InvocationContext>): Invoc
     attempts: c.attempts,
     payload: c.payload,
   };
-  if (c.callerId !== undefined) r.callerId = c.callerId;
-  if (c.callerLabel !== undefined) r.callerLabel = c.callerLabel;
-  if (c.statusCode !== undefined) r.statusCode = c.statusCode;
-  if (c.functionError !== undefined) r.functionError = c.functionError;
-  if (c.environmentId !== undefined) r.environmentId = c.environmentId;
-  if (c.nextAttemptAt !== undefined) r.nextAttemptAt = c.nextAttemptAt;
-  if (c.respondedAt !== undefined) r.respondedAt = c.respondedAt;
-  if (c.endedAt !== undefined) r.endedAt = c.endedAt;
-  if (c.outcome !== undefined) r.outcome = c.outcome;
-  if (c.outcomeReason !== undefined) r.outcomeReason = c.outcomeReason;
-  if (c.destinationArn !== undefined) r.destinationArn = c.destinationArn;
+  for (const key of OPTIONAL_RECORD_FIELDS) if (c[key] !== undefined) Object.assign(r, { [key]: c[key] });
   return r;
 }
 
@@ -745,17 +750,14 @@ export class LambdaEngine implements RunnerHost {
     };
     this.active.set(requestId, inv);
     this.totals.accepted++;
-    if (request.callerId === undefined)
-      this.record({ t, type: 'invoke.accepted', requestId, functionName: name, invocationType });
-    else
-      this.record({
-        t,
-        type: 'invoke.accepted',
-        requestId,
-        functionName: name,
-        invocationType,
-        callerId: request.callerId,
-      });
+    this.record({
+      t,
+      type: 'invoke.accepted',
+      requestId,
+      functionName: name,
+      invocationType,
+      callerId: request.callerId,
+    });
     switch (decision) {
       case 'eventToFailure':
         this.toInvocation(inv.instance, {
@@ -864,25 +866,15 @@ export class LambdaEngine implements RunnerHost {
       case 'env.created':
         // Listed at once: what follows in the same step (its first run) looks it up.
         this.environments.set(e.envId, instance);
-        if (e.requestId !== undefined)
-          this.record({
-            t,
-            type: 'env.created',
-            envId: e.envId,
-            functionName: e.functionName,
-            provisioned: e.provisioned,
-            logStreamName: e.logStreamName,
-            requestId: e.requestId,
-          });
-        else
-          this.record({
-            t,
-            type: 'env.created',
-            envId: e.envId,
-            functionName: e.functionName,
-            provisioned: e.provisioned,
-            logStreamName: e.logStreamName,
-          });
+        this.record({
+          t,
+          type: 'env.created',
+          envId: e.envId,
+          functionName: e.functionName,
+          provisioned: e.provisioned,
+          logStreamName: e.logStreamName,
+          requestId: e.requestId,
+        });
         return;
       case 'env.initialized':
         if (e.forRequest) this.totals.coldStarts++;
@@ -1002,15 +994,13 @@ export class LambdaEngine implements RunnerHost {
         if (e.response.functionError) output.FunctionError = e.response.functionError;
         if (inv.tailLines) output.LogResult = tailLogResult(inv.tailLines, MODEL_LIMITS.tailLogBytes);
         inv.output = output;
-        if (e.response.functionError)
-          this.record({
-            t,
-            type: 'invoke.responded',
-            requestId: e.requestId,
-            statusCode: 200,
-            functionError: e.response.functionError,
-          });
-        else this.record({ t, type: 'invoke.responded', requestId: e.requestId, statusCode: 200 });
+        this.record({
+          t,
+          type: 'invoke.responded',
+          requestId: e.requestId,
+          statusCode: 200,
+          functionError: e.response.functionError,
+        });
         this.onResponded(e.requestId, output);
         return;
       }
@@ -1078,15 +1068,13 @@ export class LambdaEngine implements RunnerHost {
         this.record({ t, type: 'event.discarded', requestId: e.requestId, reason: e.reason });
         return;
       case 'invocation.ended': {
-        if (e.reason !== undefined)
-          this.record({
-            t,
-            type: 'invocation.ended',
-            requestId: e.requestId,
-            outcome: e.outcome,
-            reason: e.reason,
-          });
-        else this.record({ t, type: 'invocation.ended', requestId: e.requestId, outcome: e.outcome });
+        this.record({
+          t,
+          type: 'invocation.ended',
+          requestId: e.requestId,
+          outcome: e.outcome,
+          reason: e.reason,
+        });
         this.active.delete(c.requestId);
         this.scheduler.cancel(instance.key, 'retry');
         this.totals.outcomes[e.outcome] = (this.totals.outcomes[e.outcome] ?? 0) + 1;
@@ -1101,9 +1089,13 @@ export class LambdaEngine implements RunnerHost {
     const name = instance.context.functionName;
     switch (e.type) {
       case 'queue.enqueued':
-        if (e.retry)
-          this.record({ t, type: 'queue.enqueued', requestId: e.requestId, depth: e.depth, retry: true });
-        else this.record({ t, type: 'queue.enqueued', requestId: e.requestId, depth: e.depth });
+        this.record({
+          t,
+          type: 'queue.enqueued',
+          requestId: e.requestId,
+          depth: e.depth,
+          retry: e.retry || undefined,
+        });
         return;
       case 'head.checkRequested': {
         const inv = this.active.get(e.requestId);
@@ -1262,16 +1254,5 @@ export class LambdaEngine implements RunnerHost {
   /** Machine instances that live on: one per function (its queue) and each live environment. */
   liveInstanceCount(): number {
     return this.functions.size + this.environments.size;
-  }
-
-  /** A machine instance by key (tests and tools). */
-  instance(key: string): Instance | undefined {
-    return this.instanceByKey(key);
-  }
-
-  /** Sends an event to an invocation's machine (the facade uses it only in tests). */
-  sendToInvocation(requestId: string, event: InvocationEvent): void {
-    const inv = this.active.get(requestId);
-    if (inv) this.toInvocation(inv.instance, event);
   }
 }

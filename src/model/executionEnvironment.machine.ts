@@ -137,25 +137,17 @@ export const environmentMachine = setup({
       busySince: ({ context }) => context.busyUntil,
       busyUntil: ({ context }) => (context.busyUntil ?? 0) + (context.run?.spanMs ?? 0),
     }),
-    takeRun: assign({
-      run: ({ event }) => {
-        assertEvent(event, 'run.assigned');
-        return event.plan;
-      },
-      idleMs: ({ event }) => {
-        assertEvent(event, 'run.assigned');
-        return event.idleMs;
-      },
-      coldRun: false,
-      busySince: ({ event }) => {
-        assertEvent(event, 'run.assigned');
-        return event.now;
-      },
-      busyUntil: ({ event }) => {
-        assertEvent(event, 'run.assigned');
-        return event.now + event.plan.spanMs;
-      },
-      idleSince: undefined,
+    takeRun: assign(({ event }) => {
+      assertEvent(event, 'run.assigned');
+      const { plan, now, idleMs } = event;
+      return {
+        run: plan,
+        idleMs,
+        coldRun: false,
+        busySince: now,
+        busyUntil: now + plan.spanMs,
+        idleSince: undefined,
+      };
     }),
     countRun: assign({
       invocationCount: ({ context }) => context.invocationCount + 1,
@@ -182,18 +174,13 @@ export const environmentMachine = setup({
       coldRun: false,
     }),
     announceReady: emit(({ context }): EnvironmentEmitted => ({ type: 'env.ready', envId: context.envId })),
-    markRetiring: assign({
-      retiring: true,
-      shutdownReason: ({ event }) => {
-        assertEvent(event, 'env.retire');
-        return event.reason;
-      },
+    markRetiring: assign(({ event }) => {
+      assertEvent(event, 'env.retire');
+      return { retiring: true, shutdownReason: event.reason };
     }),
-    retireNow: assign({
-      shutdownAt: ({ event }) => {
-        assertEvent(event, 'env.retire');
-        return event.now;
-      },
+    retireNow: assign(({ event }) => {
+      assertEvent(event, 'env.retire');
+      return { shutdownAt: event.now };
     }),
     /** A timeout resets the environment (lambda-facts §5). */
     resetAfterTimeout: assign({ shutdownReason: 'TaskTimedOut' }),

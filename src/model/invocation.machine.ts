@@ -168,58 +168,35 @@ export const invocationMachine = setup({
       statusCode: ({ context }) => (context.invocationType === 'Event' ? 202 : undefined),
       respondedAt: ({ context }) => (context.invocationType === 'Event' ? context.acceptedAt : undefined),
     }),
-    startAttempt: assign({
-      attempts: ({ context }) => context.attempts + 1,
-      environmentId: ({ event }) => {
-        assertEvent(event, 'run.started');
-        return event.envId;
-      },
-      nextAttemptAt: undefined,
+    startAttempt: assign(({ context, event }) => {
+      assertEvent(event, 'run.started');
+      return { attempts: context.attempts + 1, environmentId: event.envId, nextAttemptAt: undefined };
     }),
     waitInQueue: assign({ environmentId: undefined, nextAttemptAt: undefined }),
-    noteNextAttempt: assign({
-      nextAttemptAt: ({ event }) => {
-        assertEvent(event, 'attempt.throttled');
-        return event.retryAt;
-      },
+    noteNextAttempt: assign(({ event }) => {
+      assertEvent(event, 'attempt.throttled');
+      return { nextAttemptAt: event.retryAt };
     }),
-    keepResponse: assign({
-      lastResponse: ({ event }): LastResponse => {
-        assertEvent(event, 'run.finished');
-        return {
-          statusCode: 200,
-          functionError: event.response.functionError,
-          payload: event.response.payload,
-        };
-      },
-      functionError: ({ event }) => {
-        assertEvent(event, 'run.finished');
-        return event.response.functionError;
-      },
-      policy: ({ event }) => {
-        assertEvent(event, 'run.finished');
-        return event.policy;
-      },
+    keepResponse: assign(({ event }) => {
+      assertEvent(event, 'run.finished');
+      const { functionError, payload } = event.response;
+      const lastResponse: LastResponse = { statusCode: 200, functionError, payload };
+      return { lastResponse, functionError, policy: event.policy };
     }),
-    answerCaller: assign({
-      statusCode: 200,
-      respondedAt: ({ event }) => {
-        assertEvent(event, 'run.finished');
-        return event.policy.now;
-      },
+    answerCaller: assign(({ event }) => {
+      assertEvent(event, 'run.finished');
+      return { statusCode: 200, respondedAt: event.policy.now };
     }),
     announceAnswer: emit(({ context, event }): InvocationEmitted => {
       assertEvent(event, 'run.finished');
       return { type: 'invoke.responded', requestId: context.requestId, response: event.response };
     }),
-    scheduleRetry: assign({
-      nextAttemptAt: ({ context, event }) => {
-        assertEvent(event, 'run.finished');
-        const { now, maximumEventAgeMs } = event.policy;
-        // A retry that would come too late ends when the event reaches its maximum age.
-        return Math.min(now + retryDelayMs(context.attempts), context.acceptedAt + maximumEventAgeMs);
-      },
-      environmentId: undefined,
+    scheduleRetry: assign(({ context, event }) => {
+      assertEvent(event, 'run.finished');
+      const { now, maximumEventAgeMs } = event.policy;
+      // A retry that would come too late ends when the event reaches its maximum age.
+      const at = Math.min(now + retryDelayMs(context.attempts), context.acceptedAt + maximumEventAgeMs);
+      return { nextAttemptAt: at, environmentId: undefined };
     }),
     announceRetry: emit(({ context, event }): InvocationEmitted => {
       assertEvent(event, 'run.finished');
@@ -236,28 +213,17 @@ export const invocationMachine = setup({
       type: 'retry.queued',
       requestId: context.requestId,
     })),
-    noteRetriesExhausted: assign({
-      condition: ({ context, event }) => {
-        assertEvent(event, 'run.finished');
-        return isTooOld(context, event.policy) ? 'EventAgeExceeded' : 'RetriesExhausted';
-      },
+    noteRetriesExhausted: assign(({ context, event }) => {
+      assertEvent(event, 'run.finished');
+      return { condition: isTooOld(context, event.policy) ? 'EventAgeExceeded' : 'RetriesExhausted' };
     }),
-    noteTooOldForRetry: assign({
-      condition: 'EventAgeExceeded',
-      policy: ({ event }) => {
-        assertEvent(event, 'retry.due');
-        return event.policy;
-      },
+    noteTooOldForRetry: assign(({ event }) => {
+      assertEvent(event, 'retry.due');
+      return { condition: 'EventAgeExceeded', policy: event.policy };
     }),
-    noteDropped: assign({
-      condition: ({ event }) => {
-        assertEvent(event, 'event.dropped');
-        return event.condition;
-      },
-      policy: ({ event }) => {
-        assertEvent(event, 'event.dropped');
-        return event.policy;
-      },
+    noteDropped: assign(({ event }) => {
+      assertEvent(event, 'event.dropped');
+      return { condition: event.condition, policy: event.policy };
     }),
     endSucceeded: assign({
       outcome: 'succeeded',

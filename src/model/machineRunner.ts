@@ -9,8 +9,8 @@
  * (their `config` and `setup` implementations) with each instance as plain data —
  * `{ value, context }` — and every delay as a timer entry in the model's Scheduler.
  *
- * It supports the subset the model's machines use, and refuses anything else when a machine is
- * compiled (so a machine that XState would run differently cannot slip in):
+ * It supports the subset the model's machines use (`machineSubset.ts` checks that a machine
+ * keeps to it, so one that XState would run differently cannot slip in):
  * - flat machines: atomic states (`type: 'final'` allowed), `initial`, `on` on the machine and
  *   on states, `entry`, `exit`, `always`, `after` (named delays or numbers);
  * - transitions: a target name, or `{ target?, guard?, actions? }`, or an array of those;
@@ -85,22 +85,18 @@ export interface RunnerHost {
 
 type Config = Record<string, unknown>;
 
-function isRecord(value: unknown): value is Config {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+const toArray = (value: unknown): unknown[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+function missing(kind: string, what: string, name: unknown): Error {
+  return new Error(`machineRunner: ${kind} has no ${what} "${String(name)}"`);
 }
 
-function toArray(value: unknown): unknown[] {
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
-
-function unsupported(kind: string, what: string): Error {
-  return new Error(`machineRunner: ${kind} uses ${what}, which the runner does not support`);
-}
+type Impl = { type?: string; assignment?: unknown; event?: unknown };
 
 function compileAction(kind: string, name: unknown, impls: Config): Action {
-  if (typeof name !== 'string') throw unsupported(kind, 'an inline action (name it in setup)');
-  const impl = impls[name] as { type?: string; assignment?: unknown; event?: unknown } | undefined;
-  if (impl === undefined) throw new Error(`machineRunner: ${kind} has no action "${name}"`);
+  const impl = impls[name as string] as Impl | undefined;
+  if (impl === undefined) throw missing(kind, 'action', name);
   if (impl.type === 'xstate.assign') {
     const assignment = impl.assignment;
     if (typeof assignment === 'function') {
@@ -110,8 +106,7 @@ function compileAction(kind: string, name: unknown, impls: Config): Action {
         apply: (context, event) => ({ ...(context as Config), ...fn({ context, event }, undefined) }),
       };
     }
-    if (!isRecord(assignment)) throw unsupported(kind, `an assign without properties ("${name}")`);
-    const entries = Object.entries(assignment);
+    const entries = Object.entries(assignment as Config);
     return {
       kind: 'assign',
       apply: (context, event) => {
@@ -126,34 +121,27 @@ function compileAction(kind: string, name: unknown, impls: Config): Action {
       },
     };
   }
-  if (impl.type === 'xstate.emit') {
-    const ev = impl.event;
-    if (typeof ev === 'function') {
-      const fn = ev as (args: Args, params: undefined) => MachineEvent;
-      return { kind: 'emit', event: (context, event) => fn({ context, event }, undefined) };
-    }
-    if (!isRecord(ev)) throw unsupported(kind, `an emit without an event ("${name}")`);
-    const fixed = ev as unknown as MachineEvent;
-    return { kind: 'emit', event: () => fixed };
+  const ev = impl.event;
+  if (typeof ev === 'function') {
+    const fn = ev as (args: Args, params: undefined) => MachineEvent;
+    return { kind: 'emit', event: (context, event) => fn({ context, event }, undefined) };
   }
-  throw unsupported(kind, `action "${name}" (only assign and emit)`);
+  const fixed = ev as MachineEvent;
+  return { kind: 'emit', event: () => fixed };
 }
 
 function compileTransitions(kind: string, config: unknown, impls: Config, guards: Config): Transition[] {
   return toArray(config).map((t) => {
-    const def = typeof t === 'string' ? { target: t } : t;
-    if (!isRecord(def)) throw unsupported(kind, 'a transition that is not an object or a target');
-    for (const key of Object.keys(def))
-      if (key !== 'target' && key !== 'guard' && key !== 'actions' && key !== 'description')
-        throw unsupported(kind, `the transition property "${key}"`);
+    const def = (typeof t === 'string' ? { target: t } : t) as {
+      target?: string;
+      guard?: string;
+      actions?: unknown;
+    };
     let guard: Guard | undefined;
     if (def.guard !== undefined) {
-      if (typeof def.guard !== 'string') throw unsupported(kind, 'an inline guard (name it in setup)');
       guard = guards[def.guard] as Guard | undefined;
-      if (typeof guard !== 'function') throw new Error(`machineRunner: ${kind} has no guard "${def.guard}"`);
+      if (typeof guard !== 'function') throw missing(kind, 'guard', def.guard);
     }
-    if (def.target !== undefined && typeof def.target !== 'string')
-      throw unsupported(kind, 'a target that is not a sibling state name');
     return {
       guard,
       target: def.target,
@@ -164,59 +152,37 @@ function compileTransitions(kind: string, config: unknown, impls: Config, guards
 
 function compileOn(kind: string, on: unknown, impls: Config, guards: Config): Map<string, Transition[]> {
   const map = new Map<string, Transition[]>();
-  if (on === undefined) return map;
-  if (!isRecord(on)) throw unsupported(kind, 'an `on` that is not an object');
-  for (const [type, t] of Object.entries(on)) {
-    if (type.includes('*')) throw unsupported(kind, 'wildcard events');
+  for (const [type, t] of Object.entries((on ?? {}) as Config))
     map.set(type, compileTransitions(kind, t, impls, guards));
-  }
   return map;
 }
 
-/** Reads an XState machine definition into the runner's tables (once per machine). */
+/**
+ * Reads an XState machine definition into the runner's tables (once per machine). It takes the
+ * subset described above for granted; `machineSubset.ts` checks a machine keeps to it (the
+ * model's machines are checked by their tests), which keeps that code out of the page.
+ */
 export function compileMachine(kind: string, machine: AnyStateMachine): CompiledMachine {
   const config = machine.config as Config;
-  const implementations = machine.implementations as unknown as {
-    actions: Config;
-    guards: Config;
-    delays: Config;
-  };
-  const impls = implementations.actions;
-  const guards = implementations.guards;
-  const delays = implementations.delays;
-  for (const key of Object.keys(config))
-    if (!['id', 'initial', 'context', 'states', 'on', 'description', 'types', 'schemas'].includes(key))
-      throw unsupported(kind, `the machine property "${key}"`);
-  if (!isRecord(config.states) || typeof config.initial !== 'string')
-    throw unsupported(kind, 'a machine without flat states and an initial state');
+  const { actions: impls, guards, delays } = machine.implementations as unknown as Record<string, Config>;
   const states = new Map<string, StateDef>();
-  for (const [name, raw] of Object.entries(config.states)) {
-    if (!isRecord(raw)) throw unsupported(kind, `state "${name}" that is not an object`);
-    for (const key of Object.keys(raw))
-      if (!['entry', 'exit', 'on', 'always', 'after', 'type', 'description', 'tags'].includes(key))
-        throw unsupported(kind, `the state property "${key}" (in "${name}")`);
-    if (raw.type !== undefined && raw.type !== 'final' && raw.type !== 'atomic')
-      throw unsupported(kind, `a ${String(raw.type)} state ("${name}")`);
+  for (const [name, stateConfig] of Object.entries(config.states as Config)) {
+    const raw = stateConfig as Config;
     const on = compileOn(kind, raw.on, impls, guards);
     const after: StateDef['after'] = [];
-    if (raw.after !== undefined) {
-      if (!isRecord(raw.after)) throw unsupported(kind, `an \`after\` that is not an object ("${name}")`);
-      for (const [delayKey, t] of Object.entries(raw.after)) {
-        const id = `after:${name}:${delayKey}`;
-        const fixed = Number(delayKey);
-        let delay: (context: unknown, event: MachineEvent) => number;
-        if (!Number.isNaN(fixed)) delay = () => fixed;
-        else {
-          const impl = delays[delayKey];
-          if (typeof impl === 'number') delay = () => impl;
-          else if (typeof impl === 'function') {
-            const fn = impl as (args: Args, params: undefined) => number;
-            delay = (context, event) => fn({ context, event }, undefined);
-          } else throw new Error(`machineRunner: ${kind} has no delay "${delayKey}"`);
-        }
-        after.push({ id, delay });
-        on.set(id, compileTransitions(kind, t, impls, guards));
-      }
+    for (const [delayKey, t] of Object.entries((raw.after ?? {}) as Config)) {
+      const id = `after:${name}:${delayKey}`;
+      const fixed = Number(delayKey);
+      const impl = delays[delayKey];
+      let delay: (context: unknown, event: MachineEvent) => number;
+      if (!Number.isNaN(fixed)) delay = () => fixed;
+      else if (typeof impl === 'number') delay = () => impl;
+      else if (typeof impl === 'function') {
+        const fn = impl as (args: Args, params: undefined) => number;
+        delay = (context, event) => fn({ context, event }, undefined);
+      } else throw missing(kind, 'delay', delayKey);
+      after.push({ id, delay });
+      on.set(id, compileTransitions(kind, t, impls, guards));
     }
     states.set(name, {
       name,
@@ -228,23 +194,16 @@ export function compileMachine(kind: string, machine: AnyStateMachine): Compiled
       final: raw.type === 'final',
     });
   }
-  for (const state of states.values())
-    for (const list of [...state.on.values(), state.always ?? []])
-      for (const t of list)
-        if (t.target !== undefined && !states.has(t.target))
-          throw new Error(`machineRunner: ${kind} targets an unknown state "${t.target}"`);
-  if (!states.has(config.initial)) throw new Error(`machineRunner: ${kind} has no initial state`);
   const context = config.context;
-  const createContext =
-    typeof context === 'function'
-      ? (input: unknown) => (context as (args: { input: unknown }) => unknown)({ input })
-      : () => context;
   return {
     kind,
-    initial: config.initial,
+    initial: config.initial as string,
     states,
     on: compileOn(kind, config.on, impls, guards),
-    createContext,
+    createContext:
+      typeof context === 'function'
+        ? (input: unknown) => (context as (args: { input: unknown }) => unknown)({ input })
+        : () => context,
   };
 }
 
@@ -311,11 +270,6 @@ export class MachineRunner {
     } finally {
       instance.mailbox = undefined;
     }
-  }
-
-  /** Whether `instance` in its current state has a transition enabled for `event`. */
-  can(instance: Instance, event: MachineEvent): boolean {
-    return !instance.done && this.select(this.machine(instance.kind), instance, event) !== undefined;
   }
 
   private drain(instance: Instance): void {

@@ -81,11 +81,6 @@ export class RingBuffer<T> {
     return undefined;
   }
 
-  /** The newest item, if any. */
-  last(): T | undefined {
-    return this.count > 0 ? this.at(this.count - 1) : undefined;
-  }
-
   toArray(): T[] {
     const out: T[] = Array.from({ length: this.count });
     let i = 0;
@@ -93,14 +88,6 @@ export class RingBuffer<T> {
       const chunk = this.chunks[c];
       for (let j = c === 0 ? this.head : 0; j < chunk.length && i < this.count; j++) out[i++] = chunk[j];
     }
-    return out;
-  }
-
-  /** Items pushed after the first `total` (newest ones still held). */
-  since(total: number): T[] {
-    const n = Math.min(this.count, Math.max(0, this.total - total));
-    const out: T[] = Array.from({ length: n });
-    for (let i = 0; i < n; i++) out[i] = this.at(this.count - n + i);
     return out;
   }
 

@@ -33,92 +33,44 @@ export interface NumberField {
 
 const field = (
   name: string,
-  path: string,
   min: number,
   max: number | undefined,
   integer: boolean,
   unit: NumberField['unit'],
   fallback?: number,
-): NumberField => ({ field: name, path, min, max, integer, unit, default: fallback });
+): NumberField => ({
+  field: name,
+  // AWS names members in lower camel case: Timeout → 'timeout', Handler.failure.p → 'handler.failure.p'.
+  path: name[0].toLowerCase() + name.slice(1),
+  min,
+  max,
+  integer,
+  unit,
+  default: fallback,
+});
 
 /** Every numeric field of a function's configuration (and the account's limit). */
 export const CONFIG_FIELDS = {
-  Timeout: field('Timeout', 'timeout', 1, 900, true, 's', LAMBDA_DEFAULTS.Timeout),
-  MemorySize: field('MemorySize', 'memorySize', 128, 10_240, true, 'MB', LAMBDA_DEFAULTS.MemorySize),
-  ReservedConcurrentExecutions: field(
-    'ReservedConcurrentExecutions',
-    'reservedConcurrentExecutions',
-    0,
-    undefined,
-    true,
-    '',
-  ),
-  ProvisionedConcurrentExecutions: field(
-    'ProvisionedConcurrentExecutions',
-    'provisionedConcurrentExecutions',
-    0,
-    undefined,
-    true,
-    '',
-    0,
-  ),
-  MaximumRetryAttempts: field(
-    'MaximumRetryAttempts',
-    'maximumRetryAttempts',
-    0,
-    2,
-    true,
-    '',
-    LAMBDA_DEFAULTS.MaximumRetryAttempts,
-  ),
+  Timeout: field('Timeout', 1, 900, true, 's', LAMBDA_DEFAULTS.Timeout),
+  MemorySize: field('MemorySize', 128, 10_240, true, 'MB', LAMBDA_DEFAULTS.MemorySize),
+  ReservedConcurrentExecutions: field('ReservedConcurrentExecutions', 0, undefined, true, ''),
+  ProvisionedConcurrentExecutions: field('ProvisionedConcurrentExecutions', 0, undefined, true, '', 0),
+  MaximumRetryAttempts: field('MaximumRetryAttempts', 0, 2, true, '', LAMBDA_DEFAULTS.MaximumRetryAttempts),
   MaximumEventAgeInSeconds: field(
     'MaximumEventAgeInSeconds',
-    'maximumEventAgeInSeconds',
     60,
     21_600,
     true,
     's',
     LAMBDA_DEFAULTS.MaximumEventAgeInSeconds,
   ),
-  accountConcurrency: field(
-    'accountConcurrency',
-    'accountConcurrency',
-    1,
-    1_000_000,
-    true,
-    '',
-    LAMBDA_DEFAULTS.accountConcurrency,
-  ),
-  durationMs: field(
-    'Handler.durationMs',
-    'handler.durationMs',
-    0,
-    3_600_000,
-    false,
-    'ms',
-    DEFAULT_HANDLER.durationMs,
-  ),
-  jitterMs: field(
-    'Handler.jitterMs',
-    'handler.jitterMs',
-    0,
-    3_600_000,
-    false,
-    'ms',
-    DEFAULT_HANDLER.jitterMs,
-  ),
-  initDurationMs: field(
-    'Handler.initDurationMs',
-    'handler.initDurationMs',
-    0,
-    10_000,
-    false,
-    'ms',
-    DEFAULT_HANDLER.initDurationMs,
-  ),
-  failureCount: field('Handler.failure.count', 'handler.failure.count', 0, 1000, true, ''),
-  failureP: field('Handler.failure.p', 'handler.failure.p', 0, 1, false, ''),
-  maxMemoryUsedMb: field('Handler.maxMemoryUsedMb', 'handler.maxMemoryUsedMb', 1, undefined, true, 'MB'),
+  accountConcurrency: field('accountConcurrency', 1, 1_000_000, true, '', LAMBDA_DEFAULTS.accountConcurrency),
+  durationMs: field('Handler.durationMs', 0, 3_600_000, false, 'ms', DEFAULT_HANDLER.durationMs),
+  jitterMs: field('Handler.jitterMs', 0, 3_600_000, false, 'ms', DEFAULT_HANDLER.jitterMs),
+  initDurationMs: field('Handler.initDurationMs', 0, 10_000, false, 'ms', DEFAULT_HANDLER.initDurationMs),
+  failureCount: field('Handler.failure.count', 0, 1000, true, ''),
+  failureP: field('Handler.failure.p', 0, 1, false, ''),
+  maxMemoryUsedMb: field('Handler.maxMemoryUsedMb', 1, undefined, true, 'MB'),
 } as const satisfies Record<string, NumberField>;
 
 export const FAILURE_MODE_NAMES = ['never', 'always', 'firstAttempts', 'probability', 'hang'] as const;
@@ -219,9 +171,10 @@ export function checkFunctionName(name: unknown): string {
  * `arn:aws:lambda:us-east-1:123456789012:function:name[:qualifier]`.
  */
 const FUNCTION_NAME_PATTERN =
-  /^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_.]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?$/;
-const FUNCTION_NAME_TEXT =
-  '(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?';
+  // oxlint-disable-next-line no-useless-escape -- `\.` as AWS writes it: the message quotes this pattern's text.
+  /^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_\.]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?$/;
+/** The pattern as AWS quotes it (without the anchors). */
+const FUNCTION_NAME_TEXT = FUNCTION_NAME_PATTERN.source.slice(1, -1);
 
 export interface FunctionRef {
   /** The function's name. */
@@ -237,28 +190,13 @@ export function resolveFunctionRef(functionName: unknown, qualifier?: unknown): 
   if (functionName === undefined || functionName === null)
     throw validationError('functionName', null, 'Member must not be null', 'FunctionName');
   if (typeof functionName !== 'string') throw typeRefusal('String', functionName, 'FunctionName');
-  if (functionName.length < 1)
-    throw validationError(
-      'functionName',
-      functionName,
-      'Member must have length greater than or equal to 1',
-      'FunctionName',
-    );
-  if (functionName.length > 170)
-    throw validationError(
-      'functionName',
-      functionName,
-      'Member must have length less than or equal to 170',
-      'FunctionName',
-    );
+  const bad = (constraint: string) =>
+    validationError('functionName', functionName, constraint, 'FunctionName');
+  const badPattern = () => bad(`Member must satisfy regular expression pattern: ${FUNCTION_NAME_TEXT}`);
+  if (functionName.length < 1) throw bad('Member must have length greater than or equal to 1');
+  if (functionName.length > 170) throw bad('Member must have length less than or equal to 170');
   const m = FUNCTION_NAME_PATTERN.exec(functionName);
-  if (!m)
-    throw validationError(
-      'functionName',
-      functionName,
-      `Member must satisfy regular expression pattern: ${FUNCTION_NAME_TEXT}`,
-      'FunctionName',
-    );
+  if (!m) throw badPattern();
   if (qualifier !== undefined && qualifier !== null) {
     if (typeof qualifier !== 'string') throw typeRefusal('String', qualifier, 'Qualifier');
     if (qualifier.length < 1 || qualifier.length > 128 || !/^(|[a-zA-Z0-9$_-]+)$/.test(qualifier))
@@ -276,13 +214,7 @@ export function resolveFunctionRef(functionName: unknown, qualifier?: unknown): 
   const region = m[3]?.slice(0, -1);
   const account = m[5]?.slice(0, -1);
   // A partial ARN needs "function:"; a name with colons otherwise is not one Lambda reads.
-  if ((m[5] !== undefined || m[1] !== undefined) && m[6] === undefined)
-    throw validationError(
-      'functionName',
-      functionName,
-      `Member must satisfy regular expression pattern: ${FUNCTION_NAME_TEXT}`,
-      'FunctionName',
-    );
+  if ((m[5] !== undefined || m[1] !== undefined) && m[6] === undefined) throw badPattern();
   const derived = m[9];
   const given = typeof qualifier === 'string' ? qualifier : undefined;
   if (derived !== undefined && given !== undefined && derived !== given)
