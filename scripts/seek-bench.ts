@@ -1,125 +1,106 @@
 /**
- * Seek benchmark (issue 6): a 10-minute session at 20 requests per second (half sync, half
- * async, baristas = account limit), then the time to move the whole café to several moments
- * by replaying the model from its seed and the recorded actions.
- * Run: npx tsx scripts/seek-bench.ts        Bar: any point within 200 ms.
+ * Rewind benchmark (#14): a 10-minute session at 20 requests per second (half sync, half async,
+ * baristas = account limit), then snapshot / restore of the model, the memory the rewind
+ * checkpoints hold, and the time of seeks and steps back in the store (Node; the browser's key
+ * press → next frame is scripts/seek-bench-browser.mjs).
+ * Run: npx tsx scripts/seek-bench.ts
+ * Bars: snapshot() and restore ≤ 20 ms each; all checkpoints ≤ 50 MB; seeks well under 100 ms.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { createLambdaSimulation } from '../src/model';
 import { createCafeStore } from '../src/store/cafeStore';
+import { functionConfigFor, DEFAULT_SETTINGS } from '../src/store/kitchen';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
-
-const store = createCafeStore({ seed: 7, paused: true, settings: { baristas: null } });
-const s = () => store.getState();
+const heapMb = () => {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed / 1e6;
+};
 const SESSION_MS = 10 * 60_000;
 const GAP_MS = 50; // 20 requests per second
+const median = (xs: number[]) => xs.toSorted((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-let t0 = performance.now();
-for (let t = 0; t < SESSION_MS; t += GAP_MS) {
-  s().play();
-  s().tick(GAP_MS); // speed 1: 50 ms of real time = 50 ms of model time
-  s().pause();
-  s().order(s().customerCount % 2 === 0 ? 'sync' : 'async');
-}
-s().play();
-s().tick(200);
-const recordMs = performance.now() - t0;
-console.log(
-  `recorded: ${s().actions.length} actions over ${(s().now / 60_000).toFixed(1)} min in ${(recordMs / 1000).toFixed(1)} s wall`,
-);
-
-// Cold: recorded without a turn of the event loop, so no checkpoint exists (the app never gets
-// here: play builds them); every seek replays from the seed (or continues the live session).
-s().pause();
-for (const fraction of [0.999, 0.5]) {
-  const target = Math.round(s().sessionEnd * fraction);
-  t0 = performance.now();
-  await s().seek(target);
-  console.log(
-    `cold seek (no checkpoint at all) to ${(target / 1000).toFixed(1)} s: ${(performance.now() - t0).toFixed(0)} ms`,
+// 1. The model alone: the same orders without the café around it.
+const base = heapMb();
+const bare = createLambdaSimulation({
+  seed: 7,
+  functions: [functionConfigFor({ ...DEFAULT_SETTINGS, baristas: null })],
+});
+for (let t = 0, n = 0; t < SESSION_MS; t += GAP_MS, n++) {
+  bare.advanceTo(t);
+  bare.invoke(
+    { FunctionName: 'cafe-order', InvocationType: n % 2 === 0 ? 'RequestResponse' : 'Event' },
+    { callerId: `customer-${n + 1}`, detached: true },
   );
 }
-t0 = performance.now();
-const parked = await s().prepareRewind();
+bare.advanceTo(SESSION_MS + 200);
+const modelMb = heapMb() - base;
+const snapTimes: number[] = [];
+const restoreTimes: number[] = [];
+let snapshot = bare.snapshot();
+for (let i = 0; i < 20; i++) {
+  let t0 = performance.now();
+  snapshot = bare.snapshot();
+  snapTimes.push(performance.now() - t0);
+  t0 = performance.now();
+  createLambdaSimulation({ snapshot });
+  restoreTimes.push(performance.now() - t0);
+}
 console.log(
-  `checkpoints: ${parked} built in the background in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  `model alone after 10 min at 20 req/s: ${modelMb.toFixed(1)} MB; snapshot() median ${median(snapTimes).toFixed(2)} ms (max ${Math.max(...snapTimes).toFixed(2)}), restore median ${median(restoreTimes).toFixed(2)} ms (max ${Math.max(...restoreTimes).toFixed(2)})`,
 );
-gc();
-const heap = process.memoryUsage().heapUsed / 1e6;
-console.log(`heap with the checkpoints parked (after a forced GC): ${heap.toFixed(0)} MB`);
+const t0 = performance.now();
+const cloned = structuredClone(snapshot);
+console.log(
+  `structuredClone(snapshot) (a full copy, not needed for rewind): ${(performance.now() - t0).toFixed(0)} ms`,
+);
+void cloned;
 
-for (const fraction of [1, 0.5, 0.1, 0.999, 0.73, 0.31]) {
-  const target = Math.round(s().sessionEnd * fraction);
-  t0 = performance.now();
-  await s().seek(target);
-  console.log(
-    `seek (checkpoints ready) to ${(target / 1000).toFixed(1)} s: ${(performance.now() - t0).toFixed(0)} ms`,
-  );
-}
-for (let i = 0; i < 3; i++) {
-  await s().prepareRewind();
-  t0 = performance.now();
-  await s().stepBack();
-  console.log(`step back to ${(s().now / 1000).toFixed(1)} s: ${(performance.now() - t0).toFixed(0)} ms`);
-}
-
-// The same session played in the café at 4× and at 16× in 60 fps frames, with a turn of the
-// event loop between frames standing for the browser's idle time (the rebuild gets a 2 ms slice
-// per turn): checkpoints are built as play passes each grid moment, so the first seeks after
-// pausing are already short.
-for (const speed of [4, 16]) {
-  const played = createCafeStore({ seed: 7, settings: { baristas: null }, speed });
-  const p = () => played.getState();
-  const FRAME_MS = 1000 / 60;
+// 2. The café: the same session played in 16 ms frames, checkpoints taken as play passes.
+for (const speed of [1, 16]) {
+  const store = createCafeStore({ seed: 7, settings: { baristas: null }, speed });
+  const s = () => store.getState();
+  const before = heapMb();
   let nextOrder = 0;
-  t0 = performance.now();
-  while (p().now < SESSION_MS) {
-    while (nextOrder <= p().now) {
-      p().order(p().customerCount % 2 === 0 ? 'sync' : 'async');
+  const played = performance.now();
+  while (s().now < SESSION_MS) {
+    while (nextOrder <= s().now) {
+      s().order(s().customerCount % 2 === 0 ? 'sync' : 'async');
       nextOrder += GAP_MS;
     }
-    p().tick(FRAME_MS);
-    await new Promise((r) => setTimeout(r, 0));
+    s().tick(speed === 1 ? GAP_MS : 1000 / 60);
   }
-  p().pause();
+  s().pause();
+  const cafeMb = heapMb() - before;
   console.log(
-    `played at ${speed}×: ${p().actions.length} actions, ${(p().now / 60_000).toFixed(1)} min; ${p().checkpointCount()} checkpoints ready at pause (${((performance.now() - t0) / 1000).toFixed(1)} s wall)`,
+    `café played at ${speed}×: ${s().actions.length} actions kept, ${s().checkpointCount()} checkpoints, rewind reaches ${(s().rewindStart / 1000).toFixed(0)} s; ${((performance.now() - played) / 1000).toFixed(1)} s wall; heap of the café ${cafeMb.toFixed(1)} MB (model alone ${modelMb.toFixed(1)} MB: the checkpoints and the session hold the difference)`,
   );
-  const end = p().sessionEnd;
-  for (const target of [end - 500, end / 2, end - 45_000, 30_000, end]) {
-    t0 = performance.now();
-    await p().seek(Math.round(target));
-    console.log(
-      `  first seeks right after pausing, to ${(target / 1000).toFixed(1)} s: ${(performance.now() - t0).toFixed(0)} ms`,
-    );
-  }
-  // Step back as a user does: key presses 300 ms apart, then 100 ms apart (the rebuild gets the
-  // time between presses).
-  for (const gapMs of [300, 100]) {
-    await p().prepareRewind(); // each pattern starts with the checkpoints rebuilt
-    const steps: number[] = [];
-    for (let i = 0; i < 10; i++) {
-      await new Promise((r) => setTimeout(r, gapMs));
-      t0 = performance.now();
-      await p().stepBack();
-      steps.push(performance.now() - t0);
-    }
-    console.log(`  10 steps back, ${gapMs} ms apart: ${steps.map((ms) => ms.toFixed(0)).join(' / ')} ms`);
-  }
-  // A drag across the timeline and back: a seek every 150 ms (what the timeline's scheduler sends).
-  await p().prepareRewind();
-  await p().seek(end);
-  const drag: number[] = [];
-  for (let i = 0; i <= 20; i++) {
-    await new Promise((r) => setTimeout(r, 150));
-    const fraction = i <= 10 ? 1 - i / 10 : (i - 10) / 10;
-    t0 = performance.now();
-    await p().seek(Math.round(end * fraction));
-    drag.push(performance.now() - t0);
+  const end = s().sessionEnd;
+  const seek = (to: number) => {
+    const t1 = performance.now();
+    void s().seek(Math.round(to));
+    return performance.now() - t1;
+  };
+  const first = [end - 500, end / 2, end - 45_000, 30_000, end, end * 0.73, end * 0.31].map(seek);
+  console.log(
+    `  seeks right after pausing (end−0.5 s, middle, end−45 s, 30 s, end, 73 %, 31 %): ${first.map((m) => m.toFixed(1)).join(' / ')} ms`,
+  );
+  void s().seek(end);
+  const steps: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const t1 = performance.now();
+    void s().stepBack();
+    steps.push(performance.now() - t1);
   }
   console.log(
-    `  drag end → start → end, a seek every 150 ms: ${drag.map((ms) => ms.toFixed(0)).join(' / ')} ms`,
+    `  30 steps back from the end, held down: max ${Math.max(...steps).toFixed(1)} ms, median ${median(steps).toFixed(1)} ms`,
+  );
+  const drag: number[] = [];
+  for (let i = 0; i <= 40; i++) drag.push(seek(end * (i <= 20 ? 1 - i / 20 : (i - 20) / 20)));
+  console.log(
+    `  drag end → start → end, 41 seeks: max ${Math.max(...drag).toFixed(1)} ms, median ${median(drag).toFixed(1)} ms`,
   );
 }

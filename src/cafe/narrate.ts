@@ -1,17 +1,16 @@
-import type { LambdaSimulation, TraceEvent } from '../model';
+import { requestIdOf, type LambdaSimulation, type TraceEvent } from '../model';
 import { formatDuration } from './format';
 
 /**
  * One model event in plain words, or undefined when it is not worth saying aloud.
  * Narration is derived from the trace, so it can only ever tell what the model did.
  */
-export function narrate(event: TraceEvent, sim: LambdaSimulation): string | undefined {
-  const e = event as TraceEvent & Record<string, unknown>;
-  const requestId = typeof e.requestId === 'string' ? e.requestId : undefined;
+export function narrate(e: TraceEvent, sim: LambdaSimulation): string | undefined {
+  const requestId = requestIdOf(e);
   const inv = requestId ? sim.invocation(requestId) : undefined;
   const who = inv?.callerLabel ?? 'A caller';
   const isSync = inv?.invocationType === 'RequestResponse';
-  switch (event.type) {
+  switch (e.type) {
     case 'invoke.accepted':
       if (inv?.invocationType === 'Event') {
         return `${who} got 202 Accepted and sat down — an asynchronous call returns at once and the event goes to Lambda's queue.`;
@@ -20,8 +19,8 @@ export function narrate(event: TraceEvent, sim: LambdaSimulation): string | unde
         return `${who} is waiting at the counter — a synchronous call blocks the caller until the function returns.`;
       return undefined;
     case 'invoke.rejected': {
-      const status = e.statusCode ?? inv?.statusCode;
-      const name = e.errorName ?? inv?.outcomeReason;
+      const status = e.statusCode;
+      const name = e.errorName;
       if (status === 429) {
         return `${who} was turned away with 429 Too Many Requests — every barista place is taken and a synchronous call is never queued.`;
       }
@@ -46,13 +45,13 @@ export function narrate(event: TraceEvent, sim: LambdaSimulation): string | unde
     case 'run.timedOut':
       return `The barista's timer ran out: ${who}'s drink is abandoned (Task timed out) and that barista is replaced.`;
     case 'retry.scheduled':
-      return `${who}'s ticket goes back on the rail: retry in ${formatDuration(Number(e.delayMs ?? 0))}.`;
+      return `${who}'s ticket goes back on the rail: retry in ${formatDuration(e.delayMs)}.`;
     case 'queue.throttled':
-      return `No free barista for ${who}'s ticket: it waits on the rail and backs off ${formatDuration(Number(e.delayMs ?? 0))}.`;
+      return `No free barista for ${who}'s ticket: it waits on the rail and backs off ${formatDuration(e.delayMs)}.`;
     case 'destination.delivered':
-      return `${who}'s event was delivered to ${String(e.kind ?? 'a destination')}.`;
+      return `${who}'s event was delivered to ${e.kind}.`;
     case 'event.discarded':
-      return `${who}'s event was discarded (${String(e.reason ?? 'no destination')}) — nobody is told.`;
+      return `${who}'s event was discarded (${e.reason}) — nobody is told.`;
     case 'env.shutdown':
       return 'A barista who had been idle went home (the execution environment shut down).';
     default:

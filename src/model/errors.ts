@@ -7,6 +7,8 @@ export interface LambdaErrorShape {
   name: string;
   message: string;
   httpStatusCode: number;
+  /** The request field the refusal is about (its API name: `Timeout`, `Handler.failure.p`), when there is one. */
+  field?: string;
   requestId?: string;
   Reason?: ThrottleReason;
   retryAfterSeconds?: string;
@@ -24,6 +26,8 @@ export class LambdaServiceError extends Error {
   readonly Reason?: ThrottleReason;
   /** As in the SDK, a string (the Retry-After header). */
   readonly retryAfterSeconds?: string;
+  /** The request field the refusal is about (its API name), so a form can show it there. */
+  readonly field?: string;
 
   constructor(shape: LambdaErrorShape) {
     // A busy café refuses thousands of calls (429s), and replaying a session refuses them all
@@ -44,6 +48,12 @@ export class LambdaServiceError extends Error {
     };
     if (shape.Reason !== undefined) this.Reason = shape.Reason;
     if (shape.retryAfterSeconds !== undefined) this.retryAfterSeconds = shape.retryAfterSeconds;
+    if (shape.field !== undefined) this.field = shape.field;
+  }
+
+  /** The refusal as data: `{ field, type, message }`. */
+  refusal(): Refusal {
+    return { field: this.field, type: this.name, message: this.message };
   }
 
   /** The text the AWS CLI prints: `An error occurred (<Code>) when calling the <Op> operation: <Message>`. */
@@ -52,6 +62,65 @@ export class LambdaServiceError extends Error {
   }
 }
 
-export function invalidParameter(message: string): LambdaServiceError {
-  return new LambdaServiceError({ name: 'InvalidParameterValueException', message, httpStatusCode: 400 });
+/** A refused request, as data (what a form shows next to `field`). */
+export interface Refusal {
+  field: string | undefined;
+  /** The AWS exception name. */
+  type: string;
+  message: string;
+}
+
+/** A semantic problem with a request (lambda-facts §10: not a shape or range violation). */
+export function invalidParameter(message: string, field?: string): LambdaServiceError {
+  return new LambdaServiceError({
+    name: 'InvalidParameterValueException',
+    message,
+    httpStatusCode: 400,
+    field,
+  });
+}
+
+/** A value outside its field's constraint: AWS's JSON-protocol wording (lambda-facts §10). */
+export function validationError(
+  path: string,
+  value: unknown,
+  constraint: string,
+  field?: string,
+): LambdaServiceError {
+  const shown = value === null || value === undefined ? 'null' : `'${shortText(safeString(value))}'`;
+  return new LambdaServiceError({
+    name: 'ValidationException',
+    message: `1 validation error detected: Value ${shown} at '${path}' failed to satisfy constraint: ${constraint}`,
+    httpStatusCode: 400,
+    field,
+  });
+}
+
+/** A request whose body is not the API's shape (a string where a number goes, an array, …). */
+export function invalidContent(detail: string, field?: string): LambdaServiceError {
+  return new LambdaServiceError({
+    name: 'InvalidRequestContentException',
+    message: `Could not parse request body into json: ${detail}`,
+    httpStatusCode: 400,
+    field,
+  });
+}
+
+/** Any value as text, never throwing (symbols, BigInts, objects without a prototype). */
+export function safeString(value: unknown): string {
+  try {
+    if (typeof value === 'string') return value;
+    if (typeof value === 'symbol') return value.toString();
+    if (typeof value === 'bigint') return `${value.toString()}n`;
+    if (Array.isArray(value)) return `[${value.map(safeString).join(', ')}]`;
+    if (typeof value === 'object' && value !== null) return JSON.stringify(value) ?? '{}';
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+/** Long values are quoted in part (a 12 KB value makes no readable message). */
+export function shortText(text: string, max = 256): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

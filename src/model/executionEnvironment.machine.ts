@@ -1,66 +1,95 @@
 /**
- * One execution environment (a barista): Init (cold start) → busy with one request →
- * frozen/idle → … → shutdown. It owns a CloudWatch log stream. Timeouts and crashes
- * reset (shut down) the environment; idle on-demand environments shut down after a
- * seeded 5–15 minutes; provisioned ones never shut down for idleness.
+ * One execution environment (a barista):
+ *
+ *   starting → initializing → busy ⇄ idle → shutdown
+ *
+ * Init (a cold start) then the request that caused it; frozen (idle) between requests; shut
+ * down after a seeded idle lifetime, after a timeout (the reset), or when a configuration change
+ * retires it. Provisioned environments start already initialised and never idle out.
+ *
+ * Every delay is an `after` from the context (Init duration, the run's span, the idle
+ * lifetime): the lifetime is drawn by the service when it hands over a run, since a machine
+ * has no random generator of its own. Times the views show (busy since/until, shut down at)
+ * follow from the creation time and those delays, or come with the event. What happens —
+ * a run started or ended, Init done, ready, shut down — is emitted; the service writes the
+ * logs and the trace.
  */
-import { assign, sendParent, setup } from 'xstate';
-import { MODEL_LIMITS } from './defaults';
-import type { Ledger } from './ledger';
-import { endLine, pythonErrorLine, pythonInfoLine, reportLine, startLine, timeoutLine } from './logFormat';
-import { uniform } from './prng';
+import { assertEvent, assign, emit, setup } from 'xstate';
 import type { RunPlan } from './runPlan';
-import type { EnvironmentView } from './types';
 
 export interface EnvironmentInput {
   envId: string;
   functionName: string;
-  ledger: Ledger;
+  logStreamName: string;
   provisioned: boolean;
   /** Provisioned environments at start are already initialised (no Init phase, no Init Duration). */
   preInitialized: boolean;
-  /** Reported Init Duration (ms). */
+  /** Reported Init Duration (ms); the phase lasts its ceiling. */
   initDurationMs: number;
-  logStreamName: string;
+  /** Virtual ms it was created. */
+  createdAt: number;
   /** The request that caused this cold start, run right after Init. */
   run?: RunPlan;
+  /** How long it stays warm when it next goes idle (ms). */
+  idleMs: number;
 }
 
-interface EnvironmentContext {
+export interface EnvironmentContext {
   envId: string;
   functionName: string;
-  ledger: Ledger;
-  view: EnvironmentView;
+  logStreamName: string;
   provisioned: boolean;
   preInitialized: boolean;
   initDurationMs: number;
-  logStreamName: string;
+  createdAt: number;
   run: RunPlan | undefined;
   /** The current run follows this environment's Init (a cold start). */
   coldRun: boolean;
+  /** The current (or last) request started cold (for the views). */
+  coldStart: boolean;
   retiring: boolean;
   idleMs: number;
+  invocationCount: number;
+  busySince: number | undefined;
+  busyUntil: number | undefined;
+  idleSince: number | undefined;
+  shutdownAt: number | undefined;
   shutdownReason: string;
 }
 
 export type EnvironmentEvent =
-  | { type: 'run.assigned'; plan: RunPlan }
-  /** The current run's time is up (its end is plain data on the virtual clock; see `startRun`). */
-  | { type: 'run.ended' }
-  /** Shut down as soon as the current run (if any) ends: config updated, provisioning reduced. */
-  | { type: 'env.retire'; reason: string };
+  | { type: 'run.assigned'; plan: RunPlan; now: number; idleMs: number }
+  /** Shut down as soon as the current run (if any) ends: configuration updated, provisioning reduced. */
+  | { type: 'env.retire'; reason: string; now: number };
 
-/** What an environment tells the Lambda service. */
-export type EnvironmentReport =
+export type EnvironmentEmitted =
+  | {
+      type: 'env.created';
+      envId: string;
+      functionName: string;
+      provisioned: boolean;
+      logStreamName: string;
+      requestId: string | undefined;
+    }
+  | { type: 'env.initialized'; envId: string; initDurationMs: number; forRequest: boolean }
+  /** Idle and free for a warm start. */
   | { type: 'env.ready'; envId: string }
-  | { type: 'run.finished'; envId: string; plan: RunPlan; resets: boolean; coldStart: boolean }
+  | { type: 'run.started'; envId: string; plan: RunPlan; coldStart: boolean }
+  | {
+      type: 'run.ended';
+      envId: string;
+      plan: RunPlan;
+      /** Init Duration, on the run that followed Init. */
+      initDurationMs: number | undefined;
+      /** The environment does not stay (timed out, or retiring). */
+      resets: boolean;
+    }
   | { type: 'env.shutdown'; envId: string; reason: string; provisioned: boolean };
 
-function writeLog(context: EnvironmentContext, message: string): void {
-  const requestId = context.run?.requestId;
-  context.ledger.log(context.functionName, context.logStreamName, message, requestId);
-  // LogType Tail: the invocation keeps its own lines for LogResult.
-  if (requestId !== undefined) context.ledger.active.get(requestId)?.tailLines?.push(message);
+/** The run under way (the machine only asks in states that have one). */
+function runOf(context: EnvironmentContext): RunPlan {
+  if (context.run === undefined) throw new Error(`model bug: environment ${context.envId} has no run`);
+  return context.run;
 }
 
 export const environmentMachine = setup({
@@ -68,6 +97,7 @@ export const environmentMachine = setup({
     context: {} as EnvironmentContext,
     events: {} as EnvironmentEvent,
     input: {} as EnvironmentInput,
+    emitted: {} as EnvironmentEmitted,
   },
   guards: {
     isPreInitialized: ({ context }) => context.preInitialized,
@@ -77,159 +107,90 @@ export const environmentMachine = setup({
   },
   delays: {
     initDuration: ({ context }) => Math.ceil(context.initDurationMs),
-    // Provisioned: never. (Also covers a pre-initialised environment's very first idle
-    // entry, where XState runs the showIdle action only once the actor starts.)
+    runDuration: ({ context }) => context.run?.spanMs ?? 0,
+    // Provisioned: never.
     idleLifetime: ({ context }) => (context.provisioned ? Infinity : context.idleMs),
   },
   actions: {
-    showInitializing: ({ context }) => {
-      const { view, ledger } = context;
-      view.state = 'initializing';
-      view.busySince = ledger.now();
-      view.busyUntil = ledger.now() + Math.ceil(context.initDurationMs);
-      view.currentRequestId = context.run?.requestId;
-      view.coldStart = context.run !== undefined;
-    },
-    recordInitialized: ({ context }) => {
-      if (context.run !== undefined) context.ledger.totals.coldStarts++;
-      context.ledger.note('env.initialized', {
-        envId: context.envId,
-        initDurationMs: context.initDurationMs,
-      });
-    },
-    // Per-run bookkeeping mutates the environment's own context in place (the run, cold
-    // flag, shutdown reason are plain data no one else reads): an `assign` would rebuild
-    // the context and the snapshot twice per run, which is most of the garbage at scale.
-    takeRun: ({ context, event }) => {
-      context.run = event.type === 'run.assigned' ? event.plan : undefined;
-      context.coldRun = false;
-    },
-    markColdRun: ({ context }) => {
-      context.coldRun = context.run !== undefined;
-    },
-    startRun: ({ context, self }) => {
-      const { ledger, view } = context;
-      const plan = context.run as RunPlan;
-      const now = ledger.now();
-      view.state = 'busy';
-      view.busySince = now;
-      view.busyUntil = now + plan.spanMs;
-      view.currentRequestId = plan.requestId;
-      view.invocationCount++;
-      view.coldStart = context.coldRun;
-      const invocation = ledger.active.get(plan.requestId);
-      if (invocation) {
-        invocation.deadline = now + plan.timeoutMs;
-        if (invocation.logType === 'Tail') invocation.tailLines = [];
-      }
-      ledger.record({
-        t: now,
-        type: 'run.started',
-        requestId: plan.requestId,
-        envId: context.envId,
-        attempt: plan.attempt,
-        coldStart: context.coldRun,
-      });
-      writeLog(context, startLine(plan.requestId));
-      // The run's end is plain data on the virtual clock rather than an XState `after`
-      // timer (no scheduler bookkeeping per run); a run is never cut short, so it is
-      // never cancelled. The event reaches the environment exactly as a delayed event would.
-      ledger.clock.setTimeout(() => self.send({ type: 'run.ended' }), plan.spanMs);
-    },
-    writeRunEnd: ({ context }) => {
-      const { ledger } = context;
-      const plan = context.run as RunPlan;
-      const epoch = ledger.epoch();
-      if (plan.outcome === 'success') {
-        for (const line of plan.printedLines) writeLog(context, pythonInfoLine(epoch, plan.requestId, line));
-      } else if (plan.outcome === 'error') {
-        writeLog(context, pythonErrorLine(plan.errorType ?? 'Exception', plan.errorMessage ?? ''));
-      } else {
-        writeLog(context, timeoutLine(epoch, plan.requestId, plan.durationMs));
-      }
-      writeLog(context, endLine(plan.requestId));
-      const initDurationMs = context.coldRun ? context.initDurationMs : undefined;
-      // UNCONFIRMED: since INIT is billed (Aug 2025) the cold start's Billed Duration includes it.
-      const billedMs = Math.ceil(plan.durationMs + (initDurationMs ?? 0));
-      writeLog(
-        context,
-        reportLine({
-          requestId: plan.requestId,
-          durationMs: plan.durationMs,
-          billedMs,
-          memorySizeMb: plan.memorySizeMb,
-          maxMemoryUsedMb: plan.maxMemoryUsedMb,
-          initDurationMs,
-        }),
-      );
-      const type =
-        plan.outcome === 'success'
-          ? 'run.succeeded'
-          : plan.outcome === 'error'
-            ? 'run.failed'
-            : 'run.timedOut';
-      const t = ledger.now();
-      ledger.record({
-        t,
-        type,
-        requestId: plan.requestId,
-        envId: context.envId,
-        durationMs: plan.durationMs,
-        billedMs,
-      });
-      // Still here after the run (no timeout reset, not retiring): the environment freezes.
-      if (plan.outcome !== 'timeout' && !context.retiring)
-        ledger.record({ t, type: 'env.frozen', envId: context.envId });
-    },
-    reportRunFinished: sendParent(({ context }): EnvironmentReport => ({
-      type: 'run.finished',
+    announceCreated: emit(({ context }): EnvironmentEmitted => ({
+      type: 'env.created',
       envId: context.envId,
-      plan: context.run as RunPlan,
-      resets: context.run?.outcome === 'timeout' || context.retiring,
+      functionName: context.functionName,
+      provisioned: context.provisioned,
+      logStreamName: context.logStreamName,
+      requestId: context.run?.requestId,
+    })),
+    showInitializing: assign({
+      busySince: ({ context }) => context.createdAt,
+      busyUntil: ({ context }) => context.createdAt + Math.ceil(context.initDurationMs),
+      coldStart: ({ context }) => context.run !== undefined,
+    }),
+    announceInitialized: emit(({ context }): EnvironmentEmitted => ({
+      type: 'env.initialized',
+      envId: context.envId,
+      initDurationMs: context.initDurationMs,
+      forRequest: context.run !== undefined,
+    })),
+    /** The run that caused the cold start begins when Init ends. */
+    startColdRun: assign({
+      coldRun: true,
+      busySince: ({ context }) => context.busyUntil,
+      busyUntil: ({ context }) => (context.busyUntil ?? 0) + (context.run?.spanMs ?? 0),
+    }),
+    takeRun: assign(({ event }) => {
+      assertEvent(event, 'run.assigned');
+      const { plan, now, idleMs } = event;
+      return {
+        run: plan,
+        idleMs,
+        coldRun: false,
+        busySince: now,
+        busyUntil: now + plan.spanMs,
+        idleSince: undefined,
+      };
+    }),
+    countRun: assign({
+      invocationCount: ({ context }) => context.invocationCount + 1,
+      coldStart: ({ context }) => context.coldRun,
+    }),
+    announceRunStarted: emit(({ context }): EnvironmentEmitted => ({
+      type: 'run.started',
+      envId: context.envId,
+      plan: runOf(context),
       coldStart: context.coldRun,
     })),
-    clearRun: ({ context }) => {
-      context.run = undefined;
-      context.coldRun = false;
-    },
-    showIdle: ({ context }) => {
-      const { view } = context;
-      view.state = 'idle';
-      view.busySince = undefined;
-      view.busyUntil = undefined;
-      view.currentRequestId = undefined;
-      // Provisioned environments never idle out (no draw); see the idleLifetime delay.
-      if (!context.provisioned) {
-        context.idleMs = Math.round(
-          uniform(context.ledger.random, MODEL_LIMITS.idleShutdownMinMs, MODEL_LIMITS.idleShutdownMaxMs),
-        );
-      }
-    },
-    reportReady: sendParent(({ context }): EnvironmentReport => ({
-      type: 'env.ready',
+    announceRunEnded: emit(({ context }): EnvironmentEmitted => ({
+      type: 'run.ended',
       envId: context.envId,
+      plan: runOf(context),
+      initDurationMs: context.coldRun ? context.initDurationMs : undefined,
+      resets: context.run?.outcome === 'timeout' || context.retiring,
     })),
-    markRetiring: assign({
-      retiring: true,
-      shutdownReason: ({ event }) => (event.type === 'env.retire' ? event.reason : 'Retired'),
+    showIdle: assign({
+      idleSince: ({ context }) => context.busyUntil ?? context.createdAt,
+      busySince: undefined,
+      busyUntil: undefined,
+      run: undefined,
+      coldRun: false,
     }),
-    noteResetReason: ({ context }) => {
-      context.shutdownReason = 'TaskTimedOut';
-    },
-    noteIdleReason: ({ context }) => {
-      context.shutdownReason = 'IdleTimeout';
-    },
-    recordShutdown: ({ context }) => {
-      const { view, ledger } = context;
-      view.state = 'shutdown';
-      view.busySince = undefined;
-      view.busyUntil = undefined;
-      view.currentRequestId = undefined;
-      view.shutdownAt = ledger.now();
-      view.shutdownReason = context.shutdownReason;
-      ledger.note('env.shutdown', { envId: context.envId, reason: context.shutdownReason });
-    },
-    reportShutdown: sendParent(({ context }): EnvironmentReport => ({
+    announceReady: emit(({ context }): EnvironmentEmitted => ({ type: 'env.ready', envId: context.envId })),
+    markRetiring: assign(({ event }) => {
+      assertEvent(event, 'env.retire');
+      return { retiring: true, shutdownReason: event.reason };
+    }),
+    retireNow: assign(({ event }) => {
+      assertEvent(event, 'env.retire');
+      return { shutdownAt: event.now };
+    }),
+    /** A timeout resets the environment (lambda-facts §5). */
+    resetAfterTimeout: assign({ shutdownReason: 'TaskTimedOut' }),
+    endWithRun: assign({ shutdownAt: ({ context }) => context.busyUntil }),
+    idleOut: assign({
+      shutdownReason: 'IdleTimeout',
+      shutdownAt: ({ context }) => (context.idleSince ?? context.createdAt) + context.idleMs,
+    }),
+    showShutdown: assign({ busySince: undefined, busyUntil: undefined, run: undefined, coldRun: false }),
+    announceShutdown: emit(({ context }): EnvironmentEmitted => ({
       type: 'env.shutdown',
       envId: context.envId,
       reason: context.shutdownReason,
@@ -238,93 +199,78 @@ export const environmentMachine = setup({
   },
 }).createMachine({
   id: 'executionEnvironment',
-  context: ({ input }) => {
-    const view: EnvironmentView = {
-      id: input.envId,
-      functionName: input.functionName,
-      state: input.preInitialized ? 'idle' : 'initializing',
-      logStreamName: input.logStreamName,
-      invocationCount: 0,
-      provisioned: input.provisioned,
-      coldStart: false,
-      createdAt: input.ledger.now(),
-    };
-    input.ledger.environments.set(input.envId, view);
-    input.ledger.note('env.created', {
-      envId: input.envId,
-      functionName: input.functionName,
-      provisioned: input.provisioned,
-      logStreamName: input.logStreamName,
-      ...(input.run ? { requestId: input.run.requestId } : {}),
-    });
-    return {
-      envId: input.envId,
-      functionName: input.functionName,
-      ledger: input.ledger,
-      view,
-      provisioned: input.provisioned,
-      preInitialized: input.preInitialized,
-      initDurationMs: input.initDurationMs,
-      logStreamName: input.logStreamName,
-      run: input.run,
-      coldRun: false,
-      retiring: false,
-      idleMs: 0,
-      shutdownReason: 'IdleTimeout',
-    };
-  },
+  context: ({ input }) => ({
+    envId: input.envId,
+    functionName: input.functionName,
+    logStreamName: input.logStreamName,
+    provisioned: input.provisioned,
+    preInitialized: input.preInitialized,
+    initDurationMs: input.initDurationMs,
+    createdAt: input.createdAt,
+    run: input.run,
+    coldRun: false,
+    coldStart: false,
+    retiring: false,
+    idleMs: input.idleMs,
+    invocationCount: 0,
+    busySince: undefined,
+    busyUntil: undefined,
+    idleSince: undefined,
+    shutdownAt: undefined,
+    shutdownReason: 'IdleTimeout',
+  }),
   initial: 'starting',
   on: {
     'env.retire': { actions: 'markRetiring' },
   },
   states: {
     starting: {
+      entry: 'announceCreated',
       always: [
-        { guard: 'isPreInitialized', target: 'idle', actions: 'reportReady' },
+        { guard: 'isPreInitialized', target: 'idle', actions: 'announceReady' },
         { target: 'initializing' },
       ],
     },
+    /** Init: extensions, the runtime, the function's code outside the handler. */
     initializing: {
       entry: 'showInitializing',
       after: {
         initDuration: [
-          { guard: 'hasRequestWaiting', target: 'busy', actions: ['recordInitialized', 'markColdRun'] },
-          { guard: 'isRetiring', target: 'shutdown', actions: 'recordInitialized' },
-          { target: 'idle', actions: ['recordInitialized', 'reportReady'] },
+          { guard: 'hasRequestWaiting', target: 'busy', actions: ['announceInitialized', 'startColdRun'] },
+          { guard: 'isRetiring', target: 'shutdown', actions: ['announceInitialized', 'endWithRun'] },
+          { target: 'idle', actions: ['announceInitialized', 'announceReady'] },
         ],
       },
     },
+    /** One request at a time. */
     busy: {
-      entry: 'startRun',
-      on: {
-        'run.ended': [
+      entry: ['countRun', 'announceRunStarted'],
+      after: {
+        runDuration: [
           {
             guard: 'runResetsEnvironment',
             target: 'shutdown',
-            actions: ['writeRunEnd', 'reportRunFinished', 'noteResetReason', 'clearRun'],
+            actions: ['announceRunEnded', 'resetAfterTimeout', 'endWithRun'],
           },
-          {
-            guard: 'isRetiring',
-            target: 'shutdown',
-            actions: ['writeRunEnd', 'reportRunFinished', 'clearRun'],
-          },
-          { target: 'idle', actions: ['writeRunEnd', 'reportRunFinished'] },
+          { guard: 'isRetiring', target: 'shutdown', actions: ['announceRunEnded', 'endWithRun'] },
+          { target: 'idle', actions: 'announceRunEnded' },
         ],
       },
     },
+    /** Frozen between requests. */
     idle: {
       entry: 'showIdle',
       on: {
         'run.assigned': { target: 'busy', actions: 'takeRun' },
-        'env.retire': { target: 'shutdown', actions: 'markRetiring' },
+        'env.retire': { target: 'shutdown', actions: ['markRetiring', 'retireNow'] },
       },
       after: {
-        idleLifetime: { target: 'shutdown', actions: 'noteIdleReason' },
+        idleLifetime: { target: 'shutdown', actions: 'idleOut' },
       },
     },
     shutdown: {
       type: 'final',
-      entry: ['recordShutdown', 'reportShutdown'],
+      entry: ['showShutdown', 'announceShutdown'],
     },
   },
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cafePresetFunction } from './defaults';
 import { createLambdaSimulation } from './simulation';
 import { flush, watch } from './testSupport';
-import type { FunctionConfig, TraceEvent } from './types';
+import { traceOf } from './trace';
+import type { FunctionConfig } from './types';
 
 const SQS = 'arn:aws:sqs:us-east-1:123456789012:orders-failed';
 const SNS = 'arn:aws:sns:us-east-1:123456789012:orders-done';
@@ -18,8 +19,7 @@ const failing = (extra: Partial<FunctionConfig> = {}): FunctionConfig =>
     },
   });
 
-const of = (trace: TraceEvent[], type: string, requestId?: string) =>
-  trace.filter((e) => e.type === type && (requestId === undefined || e.requestId === requestId));
+const of = traceOf;
 
 describe('asynchronous invocation (Event)', () => {
   it('answers 202 at once with no payload; the event runs later from the queue', async () => {

@@ -7,10 +7,15 @@ export interface Random {
   next(): number;
   /** Uniform 32-bit unsigned integer. */
   nextUint32(): number;
+  /** The generator's state (four 32-bit words): `createRandomFromState(state())` continues the same sequence. */
+  state(): RandomState;
 }
 
+/** sfc32's four state words, as plain data (part of a simulation snapshot). */
+export type RandomState = [number, number, number, number];
+
 /** Turns a number or string seed into four 32-bit words (xmur3-style string hash). */
-function seedWords(seed: number | string): [number, number, number, number] {
+function seedWords(seed: number | string): RandomState {
   const text = typeof seed === 'number' ? `n:${seed}` : `s:${seed}`;
   let h = 1779033703 ^ text.length;
   for (let i = 0; i < text.length; i++) {
@@ -27,8 +32,9 @@ function seedWords(seed: number | string): [number, number, number, number] {
   return [out[0], out[1], out[2], out[3]];
 }
 
-export function createRandom(seed: number | string): Random {
-  let [a, b, c, d] = seedWords(seed);
+/** A generator continuing from `state` (as returned by `Random.state()`). */
+export function createRandomFromState(state: Readonly<RandomState>): Random {
+  let [a, b, c, d] = state;
   const nextUint32 = (): number => {
     a >>>= 0;
     b >>>= 0;
@@ -43,9 +49,18 @@ export function createRandom(seed: number | string): Random {
     c = (c + t) | 0;
     return t >>> 0;
   };
+  return {
+    nextUint32,
+    next: () => nextUint32() / 4294967296,
+    state: () => [a >>> 0, b >>> 0, c >>> 0, d >>> 0],
+  };
+}
+
+export function createRandom(seed: number | string): Random {
+  const random = createRandomFromState(seedWords(seed));
   // Warm up: the first outputs of sfc32 correlate with the seed words.
-  for (let i = 0; i < 12; i++) nextUint32();
-  return { nextUint32, next: () => nextUint32() / 4294967296 };
+  for (let i = 0; i < 12; i++) random.nextUint32();
+  return random;
 }
 
 const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));

@@ -1,7 +1,24 @@
-/** A fixed-capacity buffer that keeps the newest `capacity` items, oldest first. */
+/**
+ * A buffer that keeps the newest `capacity` items, oldest first, stored in fixed-size chunks.
+ * A full chunk is never written again, so a snapshot shares the full chunks with the live buffer
+ * and copies only the newest, partly filled one: snapshotting a 20,000-event trace copies at most
+ * CHUNK items, and ten checkpoints of one session hold each event once.
+ */
+const CHUNK = 512;
+
+/** A buffer's contents as plain data (inside a simulation snapshot; never mutated). */
+export interface RingBufferSnapshot<T> {
+  capacity: number;
+  total: number;
+  /** Index, in chunks[0], of the oldest kept item. */
+  head: number;
+  count: number;
+  chunks: T[][];
+}
+
 export class RingBuffer<T> {
-  private items: (T | undefined)[];
-  private start = 0;
+  private chunks: T[][] = [];
+  private head = 0;
   private count = 0;
   /** How many items were ever pushed (including the ones that fell out). */
   total = 0;
@@ -13,7 +30,18 @@ export class RingBuffer<T> {
   ) {
     if (!Number.isInteger(capacity) || capacity < 1)
       throw new RangeError('RingBuffer capacity must be a positive integer');
-    this.items = [];
+  }
+
+  static restore<T>(snapshot: RingBufferSnapshot<T>, onDrop?: (item: T) => void): RingBuffer<T> {
+    const buffer = new RingBuffer<T>(snapshot.capacity, onDrop);
+    const chunks = snapshot.chunks.slice();
+    // The newest chunk is written to again: copy it, so the snapshot stays as it was.
+    if (chunks.length > 0) chunks[chunks.length - 1] = chunks[chunks.length - 1].slice();
+    buffer.chunks = chunks;
+    buffer.head = snapshot.head;
+    buffer.count = snapshot.count;
+    buffer.total = snapshot.total;
+    return buffer;
   }
 
   get size(): number {
@@ -22,20 +50,32 @@ export class RingBuffer<T> {
 
   push(item: T): void {
     this.total++;
+    const last = this.chunks[this.chunks.length - 1];
+    if (last !== undefined && last.length < CHUNK) last.push(item);
+    else this.chunks.push([item]);
     if (this.count < this.capacity) {
-      this.items[(this.start + this.count) % this.capacity] = item;
       this.count++;
-    } else {
-      this.onDrop?.(this.items[this.start] as T);
-      this.items[this.start] = item;
-      this.start = (this.start + 1) % this.capacity;
+      return;
     }
+    const first = this.chunks[0];
+    this.onDrop?.(first[this.head]);
+    this.head++;
+    if (this.head === CHUNK) {
+      this.chunks.shift();
+      this.head = 0;
+    }
+  }
+
+  /** Item `i` (0 = oldest kept). */
+  private at(i: number): T {
+    const k = this.head + i;
+    return this.chunks[Math.floor(k / CHUNK)][k % CHUNK];
   }
 
   /** The newest item matching `test`, searching from the newest end without copying. */
   findLast(test: (item: T) => boolean): T | undefined {
     for (let i = this.count - 1; i >= 0; i--) {
-      const item = this.items[(this.start + i) % this.capacity] as T;
+      const item = this.at(i);
       if (test(item)) return item;
     }
     return undefined;
@@ -43,65 +83,18 @@ export class RingBuffer<T> {
 
   toArray(): T[] {
     const out: T[] = Array.from({ length: this.count });
-    for (let i = 0; i < this.count; i++) out[i] = this.items[(this.start + i) % this.capacity] as T;
+    let i = 0;
+    for (let c = 0; c < this.chunks.length && i < this.count; c++) {
+      const chunk = this.chunks[c];
+      for (let j = c === 0 ? this.head : 0; j < chunk.length && i < this.count; j++) out[i++] = chunk[j];
+    }
     return out;
   }
 
-  /** Items pushed after the first `total` (newest ones still held). */
-  since(total: number): T[] {
-    const n = Math.min(this.count, Math.max(0, this.total - total));
-    const out: T[] = Array.from({ length: n });
-    for (let i = 0; i < n; i++) out[i] = this.items[(this.start + this.count - n + i) % this.capacity] as T;
-    return out;
-  }
-}
-
-/** An unbounded FIFO with O(1) push, shift and unshift (a growable circular array). */
-export class Deque<T> {
-  private items: (T | undefined)[] = Array.from({ length: 16 });
-  private head = 0;
-  private count = 0;
-
-  get size(): number {
-    return this.count;
-  }
-
-  private grow(): void {
-    const next: (T | undefined)[] = Array.from({ length: this.items.length * 2 });
-    for (let i = 0; i < this.count; i++) next[i] = this.items[(this.head + i) % this.items.length];
-    this.items = next;
-    this.head = 0;
-  }
-
-  push(item: T): void {
-    if (this.count === this.items.length) this.grow();
-    this.items[(this.head + this.count) % this.items.length] = item;
-    this.count++;
-  }
-
-  unshift(item: T): void {
-    if (this.count === this.items.length) this.grow();
-    this.head = (this.head - 1 + this.items.length) % this.items.length;
-    this.items[this.head] = item;
-    this.count++;
-  }
-
-  peek(): T | undefined {
-    return this.count === 0 ? undefined : this.items[this.head];
-  }
-
-  shift(): T | undefined {
-    if (this.count === 0) return undefined;
-    const item = this.items[this.head];
-    this.items[this.head] = undefined;
-    this.head = (this.head + 1) % this.items.length;
-    this.count--;
-    return item;
-  }
-
-  toArray(): T[] {
-    const out: T[] = Array.from({ length: this.count });
-    for (let i = 0; i < this.count; i++) out[i] = this.items[(this.head + i) % this.items.length] as T;
-    return out;
+  /** The contents as plain data; full chunks are shared (never written again), the newest is copied. */
+  snapshot(): RingBufferSnapshot<T> {
+    const chunks = this.chunks.slice();
+    if (chunks.length > 0) chunks[chunks.length - 1] = chunks[chunks.length - 1].slice();
+    return { capacity: this.capacity, total: this.total, head: this.head, count: this.count, chunks };
   }
 }

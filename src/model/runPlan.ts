@@ -3,12 +3,15 @@ import { MODEL_LIMITS } from './defaults';
 import { uniform, type Random } from './prng';
 import type { ResolvedFunctionConfig } from './types';
 
+export type RunOutcome = 'success' | 'error' | 'timeout';
+
+/** One run of the handler, decided when it starts (plain data; never changed afterwards). */
 export interface RunPlan {
   requestId: string;
   functionName: string;
   /** 1-based attempt number of this event. */
   attempt: number;
-  outcome: 'success' | 'error' | 'timeout';
+  outcome: RunOutcome;
   /** Reported Duration (ms, 2 decimals). */
   durationMs: number;
   /** Virtual ms the run occupies the environment: ceil(durationMs). */
@@ -70,7 +73,7 @@ export function planRun(
     default:
       break;
   }
-  let outcome: RunPlan['outcome'] = failed ? 'error' : 'success';
+  let outcome: RunOutcome = failed ? 'error' : 'success';
   if (f.mode === 'hang' || durationMs > timeoutMs) {
     outcome = 'timeout';
     durationMs = round2(timeoutMs + uniform(random, 0, MODEL_LIMITS.timeoutOverrunMaxMs));

@@ -1,13 +1,19 @@
 /**
- * The simulation facade: creates the ledger, the virtual clock and the Lambda service
- * actor, turns Invoke calls into events and the service's answers into promises, and
- * projects the ledger for the views. All decisions live in the machines.
+ * The simulation facade: validates the caller's arguments, turns Invoke calls into requests for
+ * the engine and its answers into promises, and projects the engine's data for the views. All
+ * decisions live in the machines; all state lives in the engine, as plain data (`snapshot()`).
  */
-import { createActor } from 'xstate';
-import { DEFAULT_START_TIME, LAMBDA_DEFAULTS, functionArn } from './defaults';
-import { LambdaServiceError, invalidParameter } from './errors';
-import { emptyDropped, Ledger } from './ledger';
-import { lambdaServiceMachine, type InvokeRequest, type ServiceEvent } from './lambdaService.machine';
+import { DEFAULT_START_TIME, LAMBDA_DEFAULTS } from './defaults';
+import { LambdaServiceError, invalidParameter, safeString, validationError } from './errors';
+import {
+  ENGINE_SNAPSHOT_FORMAT,
+  emptyDropped,
+  environmentViewOf,
+  LambdaEngine,
+  resolvedLimits,
+  type EngineSnapshot,
+  type InvokeRequest,
+} from './engine';
 import { logGroupName } from './logFormat';
 import { createRandom } from './prng';
 import type {
@@ -29,8 +35,31 @@ import type {
   TraceEvent,
   Unsubscribe,
 } from './types';
-import { describeJsonError, resolveFunctionConfig, utf8Length } from './validation';
-import { VirtualClock } from './virtualClock';
+import {
+  CONFIG_FIELDS,
+  describeJsonError,
+  numberRefusal,
+  refArn,
+  resolveFunctionConfig,
+  resolveFunctionRef,
+  typeRefusal,
+  utf8Length,
+} from './validation';
+
+/**
+ * Everything a simulation is, as plain data: `createLambdaSimulation({ snapshot })` continues
+ * exactly where `sim.snapshot()` was taken — the same trace, logs and results, byte for byte,
+ * with every pending run, retry clock, idle lifetime, back-off, queued event and the random
+ * generators' state. It survives `structuredClone`. Treat it as read-only: it shares the parts
+ * that never change (trace events, log lines, finished records, configurations) with the
+ * simulation it came from. Promises of sync calls still waiting are not in it (a promise cannot
+ * be copied): a restored simulation answers them in its records, trace and `response(id)`.
+ */
+export type SimulationSnapshot = EngineSnapshot;
+
+export interface RestoreOptions {
+  snapshot: SimulationSnapshot;
+}
 
 export interface EventInvokeConfigInput {
   FunctionName: string;
@@ -55,6 +84,8 @@ export interface LambdaSimulation {
   invocations(): InvocationRecord[];
   /** One invocation's record (active or still in the finished buffer). */
   invocation(requestId: string): InvocationRecord | undefined;
+  /** The answer a sync call got (200 with the payload), while its record is kept; undefined before it. */
+  response(requestId: string): InvokeOutput | undefined;
   queueDepth(functionName?: string): number;
   context(requestId: string): LambdaContext | undefined;
   trace(): TraceEvent[];
@@ -76,8 +107,10 @@ export interface LambdaSimulation {
   stats(): SimulationStats;
   /** What the finished calls of `functionName` that fell out of `invocations()` added up to. */
   droppedInvocations(functionName: string): DroppedInvocations;
-  /** Number of running XState actors (the service, its queues and live environments). */
+  /** Machine instances that live on: the service, one event queue per function, each live environment. */
   actorCount(): number;
+  /** The whole simulation as plain data; `createLambdaSimulation({ snapshot })` continues from it. */
+  snapshot(): SimulationSnapshot;
 }
 
 export interface SimulationStats {
@@ -91,21 +124,71 @@ export interface SimulationStats {
 }
 
 interface Pending {
-  promise: InvokePromise;
   resolve: (output: InvokeOutput) => void;
-  reject: (error: Error) => void;
 }
 
-/** Facts about an Invoke request the front door checks (size, JSON); the checks themselves are guards. */
-export function describeRequest(input: InvokeInput, options: InvokeOptions = {}): InvokeRequest {
-  const payloadText = input.Payload === undefined || input.Payload === '' ? '{}' : String(input.Payload);
+const INVOCATION_TYPES = ['Event', 'RequestResponse', 'DryRun'];
+
+/**
+ * An Invoke request as the front door reads it: the function it names (any form Lambda accepts),
+ * the payload's size and JSON. A malformed request (a FunctionName Lambda cannot read, a
+ * Qualifier or LogType of the wrong kind) comes back with its refusal; plain-JavaScript callers
+ * may pass anything, and get Lambda's exception for it.
+ */
+export function describeRequest(
+  input: InvokeInput,
+  options: InvokeOptions = {},
+): { request: InvokeRequest; refusal: LambdaServiceError | undefined } {
+  const given = input !== null && typeof input === 'object' ? input : ({} as InvokeInput);
+  const opts = options !== null && typeof options === 'object' ? options : {};
+  const rawType: unknown = given.InvocationType;
+  const invocationType = rawType === undefined ? 'RequestResponse' : safeString(rawType);
+  const rawPayload: unknown = given.Payload;
+  const payloadText =
+    rawPayload === undefined || rawPayload === null || rawPayload === '' ? '{}' : safeString(rawPayload);
+  const requestedName = typeof given.FunctionName === 'string' ? given.FunctionName : '';
   const request: InvokeRequest = {
-    input,
-    options,
-    invocationType: input.InvocationType ?? 'RequestResponse',
+    functionName: requestedName,
+    requestedName,
+    qualifier: undefined,
+    invocationType,
+    logType: given.LogType === 'Tail' ? 'Tail' : 'None',
     payloadText,
     payloadBytes: utf8Length(payloadText),
+    parsedPayload: undefined,
+    parseError: undefined,
+    callerId: typeof opts.callerId === 'string' ? opts.callerId : undefined,
+    callerLabel: typeof opts.callerLabel === 'string' ? opts.callerLabel : undefined,
   };
+  let refusal: LambdaServiceError | undefined;
+  try {
+    const ref = resolveFunctionRef(given.FunctionName, given.Qualifier);
+    request.functionName = ref.elsewhere ? '' : ref.name;
+    request.requestedName = ref.elsewhere ? '' : ref.name;
+    request.qualifier = ref.qualifier;
+    if (ref.elsewhere) request.notFoundArn = refArn(ref, requestedName);
+    const logType: unknown = given.LogType;
+    if (logType !== undefined && logType !== 'None' && logType !== 'Tail')
+      throw validationError(
+        'logType',
+        logType,
+        'Member must satisfy enum value set: [None, Tail]',
+        'LogType',
+      );
+    if (given.ClientContext !== undefined && typeof given.ClientContext !== 'string')
+      throw typeRefusal('String', given.ClientContext, 'ClientContext');
+  } catch (e) {
+    if (!(e instanceof LambdaServiceError)) throw e;
+    refusal = e;
+  }
+  if (refusal === undefined && !INVOCATION_TYPES.includes(invocationType)) {
+    refusal = validationError(
+      'invocationType',
+      rawType,
+      'Member must satisfy enum value set: [Event, RequestResponse, DryRun]',
+      'InvocationType',
+    );
+  }
   if (request.payloadBytes <= 6 * 1024 * 1024) {
     try {
       request.parsedPayload = JSON.parse(payloadText);
@@ -113,7 +196,7 @@ export function describeRequest(input: InvokeInput, options: InvokeOptions = {})
       request.parseError = describeJsonError(payloadText);
     }
   }
-  return request;
+  return { request, refusal };
 }
 
 function ignoreRejection(): undefined {
@@ -137,233 +220,223 @@ function clone<T>(value: T): T {
   return out as T;
 }
 
-function notFound(name: string): LambdaServiceError {
-  return new LambdaServiceError({
-    name: 'ResourceNotFoundException',
-    httpStatusCode: 404,
-    message: `Function not found: ${functionArn(name)}`,
-  });
-}
-
 function checkAccountConcurrency(n: unknown): number {
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 1_000_000) {
-    throw invalidParameter(
-      `Value ${JSON.stringify(n)} for accountConcurrency is invalid: it must be an integer between 1 and 1000000.`,
-    );
-  }
-  return n;
+  const refusal = numberRefusal(CONFIG_FIELDS.accountConcurrency, n);
+  if (refusal) throw refusal;
+  return n as number;
 }
 
 function checkReservedTotal(total: number, account: number): void {
   if (total > account) {
     throw invalidParameter(
-      `Specified ReservedConcurrentExecutions decreases the account's unreserved concurrency below 0: the reserved total ${total} exceeds the account limit ${account}.`,
+      `Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [0]: the reserved total ${total} exceeds the account limit ${account}.`,
+      'ReservedConcurrentExecutions',
     );
   }
 }
 
-class Simulation implements LambdaSimulation {
-  readonly startTime: number;
-  private readonly clock = new VirtualClock();
-  private readonly ledger: Ledger;
-  private readonly actor;
-  private readonly pendingByCall = new Map<number, Pending>();
-  /** The front door's answer to the latest call, so a detached call learns its request id too. */
-  private lastAnswer?: { callId: number; requestId: string };
-  private readonly pendingByRequest = new Map<string, Pending>();
-  private readonly subscribers = new Set<(events: TraceEvent[]) => void>();
-  private callCounter = 0;
-  private failure: unknown;
+/** The arguments object of a configuration call: an object, or Lambda's refusal for a missing FunctionName. */
+function argumentsOf<T extends object>(
+  update: T | null | undefined,
+): Partial<T> & { FunctionName?: unknown } {
+  if (update === null || update === undefined || typeof update !== 'object' || Array.isArray(update))
+    throw validationError('functionName', null, 'Member must not be null', 'FunctionName');
+  return update;
+}
 
-  constructor(options: SimulationOptions) {
-    if (options === null || typeof options !== 'object')
-      throw invalidParameter('Simulation options must be an object.');
-    if (typeof options.seed !== 'number' && typeof options.seed !== 'string') {
-      throw invalidParameter('Value for seed is invalid: it must be a number or a string.');
+/** Latest epoch ms a JavaScript Date can hold (ECMAScript §21.4.1.1). */
+const MAX_EPOCH_MS = 8.64e15;
+
+function engineFor(options: SimulationOptions | RestoreOptions): LambdaEngine {
+  if (options === null || typeof options !== 'object')
+    throw invalidParameter('Simulation options must be an object.');
+  if ('snapshot' in options) {
+    const snapshot = options.snapshot;
+    if (snapshot === null || typeof snapshot !== 'object' || snapshot.format !== ENGINE_SNAPSHOT_FORMAT)
+      throw invalidParameter(`A snapshot must come from sim.snapshot() (format ${ENGINE_SNAPSHOT_FORMAT}).`);
+    return LambdaEngine.restore(snapshot);
+  }
+  if (typeof options.seed !== 'number' && typeof options.seed !== 'string') {
+    throw invalidParameter('Value for seed is invalid: it must be a number or a string.');
+  }
+  const account = checkAccountConcurrency(options.accountConcurrency ?? LAMBDA_DEFAULTS.accountConcurrency);
+  const startTime = options.startTime ?? DEFAULT_START_TIME;
+  if (typeof startTime !== 'number' || !Number.isFinite(startTime) || Math.abs(startTime) > MAX_EPOCH_MS)
+    throw invalidParameter('Value for startTime is invalid: it must be epoch milliseconds.');
+  if (!Array.isArray(options.functions))
+    throw invalidParameter('Value for functions is invalid: it must be an array.');
+  for (const [name, limit] of Object.entries(options.limits ?? {})) {
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
+      throw invalidParameter(
+        `Value ${JSON.stringify(limit)} for limits.${name} is invalid: it must be a positive integer.`,
+      );
     }
-    const account = checkAccountConcurrency(options.accountConcurrency ?? LAMBDA_DEFAULTS.accountConcurrency);
-    this.startTime = options.startTime ?? DEFAULT_START_TIME;
-    if (!Number.isFinite(this.startTime))
-      throw invalidParameter('Value for startTime is invalid: it must be epoch milliseconds.');
-    if (!Array.isArray(options.functions))
-      throw invalidParameter('Value for functions is invalid: it must be an array.');
-    for (const [name, limit] of Object.entries(options.limits ?? {})) {
-      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
-        throw invalidParameter(
-          `Value ${JSON.stringify(limit)} for limits.${name} is invalid: it must be a positive integer.`,
-        );
-      }
-    }
-    const seed = options.seed;
-    this.ledger = new Ledger(
-      this.clock,
-      createRandom(seed),
-      createRandom(`side:${String(seed)}`),
-      this.startTime,
-      account,
-      options.limits,
-    );
-    let reservedTotal = 0;
-    for (const f of options.functions) {
-      const config = resolveFunctionConfig(f, account);
-      if (this.ledger.functions.has(config.FunctionName)) {
-        throw new LambdaServiceError({
-          name: 'ResourceConflictException',
-          httpStatusCode: 409,
-          message: `Function already exist: ${config.FunctionName}`,
-        });
-      }
-      reservedTotal += config.ReservedConcurrentExecutions ?? 0;
-      this.ledger.functions.set(config.FunctionName, {
-        config,
-        inUse: 0,
-        idleProvisioned: [],
-        idleOnDemand: [],
+  }
+  const configs: ResolvedFunctionConfig[] = [];
+  let reservedTotal = 0;
+  for (const f of options.functions) {
+    const config = resolveFunctionConfig(f, account);
+    if (configs.some((c) => c.FunctionName === config.FunctionName)) {
+      throw new LambdaServiceError({
+        name: 'ResourceConflictException',
+        httpStatusCode: 409,
+        message: `Function already exist: ${config.FunctionName}`,
       });
     }
-    checkReservedTotal(reservedTotal, account);
+    reservedTotal += config.ReservedConcurrentExecutions ?? 0;
+    configs.push(config);
+  }
+  checkReservedTotal(reservedTotal, account);
+  const seed = options.seed;
+  return LambdaEngine.create({
+    seed,
+    startTime,
+    limits: resolvedLimits(options.limits),
+    accountConcurrency: account,
+    functions: configs,
+    random: createRandom(seed),
+    sideRandom: createRandom(`side:${String(seed)}`),
+  });
+}
 
-    this.actor = createActor(lambdaServiceMachine, { clock: this.clock, input: { ledger: this.ledger } });
-    this.actor.on('invoke.accepted', (e) => {
-      this.lastAnswer = { callId: e.callId, requestId: e.requestId };
-      const pending = this.pendingByCall.get(e.callId);
+class Simulation implements LambdaSimulation {
+  readonly startTime: number;
+  private readonly engine: LambdaEngine;
+  private readonly pending = new Map<string, Pending>();
+  private readonly subscribers = new Set<(events: TraceEvent[]) => void>();
+
+  constructor(options: SimulationOptions | RestoreOptions) {
+    this.engine = engineFor(options);
+    this.startTime = this.engine.startTime;
+    this.engine.onResponded = (requestId, output) => {
+      const pending = this.pending.get(requestId);
       if (!pending) return;
-      this.pendingByCall.delete(e.callId);
-      pending.promise.requestId = e.requestId;
-      this.pendingByRequest.set(e.requestId, pending);
-    });
-    this.actor.on('invoke.rejected', (e) => {
-      this.lastAnswer = { callId: e.callId, requestId: e.requestId };
-      const pending = this.pendingByCall.get(e.callId);
-      if (!pending) return;
-      this.pendingByCall.delete(e.callId);
-      pending.promise.requestId = e.requestId;
-      // A fire-and-forget caller must not crash the page with an unhandled rejection; the
-      // rejection is still delivered to whoever awaits the promise, and recorded in the trace.
-      // (Attached only to the promises that are rejected — always synchronously, inside
-      // invoke() — so the many that resolve carry no extra reaction.)
-      pending.promise.catch(ignoreRejection);
-      pending.reject(new LambdaServiceError(e.error));
-    });
-    this.actor.on('invoke.responded', (e) => {
-      const pending = this.pendingByRequest.get(e.requestId);
-      if (!pending) return;
-      this.pendingByRequest.delete(e.requestId);
-      pending.resolve(e.output);
-    });
-    this.actor.subscribe({ error: (err) => (this.failure = err) });
-    this.operate(() => this.actor.start());
+      this.pending.delete(requestId);
+      pending.resolve(output);
+    };
   }
 
   /** Runs one facade operation, then tells subscribers what happened. */
   private operate<T>(fn: () => T): T {
-    const batch = this.subscribers.size > 0 ? (this.ledger.batch = []) : undefined;
+    const batch = this.subscribers.size > 0 ? (this.engine.batch = []) : undefined;
     let result: T;
     try {
       result = fn();
     } finally {
-      this.ledger.batch = undefined;
-    }
-    // A bug inside a machine stops the XState actor; surface it instead of going quiet.
-    if (this.failure !== undefined) {
-      const failure = this.failure;
-      throw failure instanceof Error ? failure : new Error(String(failure));
+      this.engine.batch = undefined;
     }
     if (batch && batch.length > 0) for (const s of Array.from(this.subscribers)) s(batch);
     return result;
   }
 
-  private send(event: ServiceEvent): void {
-    this.operate(() => this.actor.send(event));
-  }
-
   invoke(input: InvokeInput, options: InvokeOptions = {}): InvokePromise {
-    const callId = ++this.callCounter;
     let resolve!: (o: InvokeOutput) => void;
     let reject!: (e: Error) => void;
     const promise = new Promise<InvokeOutput>((res, rej) => {
       resolve = res;
       reject = rej;
     }) as InvokePromise;
-    if (!options.detached) this.pendingByCall.set(callId, { promise, resolve, reject });
-    this.send({
-      type: 'invoke.requested',
-      callId,
-      request: describeRequest(input ?? ({} as InvokeInput), options),
-    });
-    this.pendingByCall.delete(callId);
-    if (options.detached && this.lastAnswer?.callId === callId) promise.requestId = this.lastAnswer.requestId;
+    const detached = options !== null && typeof options === 'object' && options.detached === true;
+    const { request, refusal } = describeRequest(input, options ?? {});
+    const answer = this.operate(() =>
+      refusal ? this.engine.refuse(request, refusal) : this.engine.invoke(request),
+    );
+    promise.requestId = answer.requestId;
+    if (detached) return promise;
+    if (answer.error) {
+      // A fire-and-forget caller must not crash the page with an unhandled rejection; the
+      // rejection is still delivered to whoever awaits the promise, and recorded in the trace.
+      // (Attached only to the promises that are rejected, so the many that resolve carry no
+      // extra reaction.)
+      promise.catch(ignoreRejection);
+      reject(new LambdaServiceError(answer.error));
+    } else if (answer.output) resolve(answer.output);
+    else this.pending.set(answer.requestId, { resolve });
     return promise;
   }
 
   now(): number {
-    return this.clock.now();
+    return this.engine.now();
   }
 
   advanceTo(t: number): void {
-    if (!Number.isFinite(t)) throw new RangeError('advanceTo needs a finite time');
-    this.operate(() => this.clock.advanceTo(Math.max(t, this.clock.now())));
+    if (typeof t !== 'number' || !Number.isFinite(t))
+      throw new RangeError(`advanceTo needs a finite virtual time in ms; got ${safeString(t)}`);
+    if (this.startTime + t > MAX_EPOCH_MS)
+      throw new RangeError(
+        `advanceTo(${t}) would pass the latest time a JavaScript Date can hold (${MAX_EPOCH_MS} ms after 1970); the simulation stays at ${this.engine.now()}`,
+      );
+    this.operate(() => this.engine.advanceTo(Math.max(t, this.engine.now())));
   }
 
   advanceBy(ms: number): void {
-    if (!Number.isFinite(ms) || ms < 0) throw new RangeError('advanceBy needs a finite, non-negative span');
-    this.advanceTo(this.clock.now() + ms);
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+      throw new RangeError(`advanceBy needs a finite, non-negative span in ms; got ${safeString(ms)}`);
+    this.advanceTo(this.engine.now() + ms);
   }
 
   nextEventTime(): number | undefined {
-    return this.clock.nextDueTime();
+    return this.engine.scheduler.nextDue();
   }
 
   step(): number | undefined {
-    const t = this.clock.nextDueTime();
+    const t = this.engine.scheduler.nextDue();
     if (t !== undefined) this.advanceTo(t);
     return t;
   }
 
   logEvents(filter: LogFilter = {}): LogEvent[] {
-    const group = filter.functionName !== undefined ? logGroupName(filter.functionName) : undefined;
-    return this.ledger.logs
+    const f = filter ?? {};
+    const group = f.functionName !== undefined ? logGroupName(f.functionName) : undefined;
+    return this.engine.logs
       .toArray()
       .filter(
         (e) =>
           (group === undefined || e.logGroupName === group) &&
-          (filter.logStreamName === undefined || e.logStreamName === filter.logStreamName) &&
-          (filter.requestId === undefined || e.requestId === filter.requestId) &&
-          (filter.startTime === undefined || e.timestamp >= filter.startTime) &&
-          (filter.endTime === undefined || e.timestamp <= filter.endTime),
+          (f.logStreamName === undefined || e.logStreamName === f.logStreamName) &&
+          (f.requestId === undefined || e.requestId === f.requestId) &&
+          (f.startTime === undefined || e.timestamp >= f.startTime) &&
+          (f.endTime === undefined || e.timestamp <= f.endTime),
       )
       .map((e) => ({ ...e }));
   }
 
   destinationRecords(): DestinationRecord[] {
-    return this.ledger.destinations.toArray().map((d) => clone(d));
+    return this.engine.destinations.toArray().map((d) => clone(d));
   }
 
   environments(): EnvironmentView[] {
-    const all = [...this.ledger.shutdownEnvironments.toArray(), ...this.ledger.environments.values()];
+    const live = [...this.engine.environments.values()].map(environmentViewOf);
+    const all = [...this.engine.shutdownEnvironments.toArray(), ...live];
     return all.toSorted((a, b) => environmentNumber(a.id) - environmentNumber(b.id)).map((v) => ({ ...v }));
   }
 
   invocations(): InvocationRecord[] {
-    const all = [...this.ledger.finished.toArray(), ...this.ledger.active.values()];
+    const finished = this.engine.finished.toArray();
+    const active = this.engine.activeInvocations();
+    const all: { seq: number; record: InvocationRecord }[] = [...finished];
+    for (const a of active)
+      all.push({ seq: a.seq, record: this.engine.invocationState(a.instance.context.requestId)! });
     return all.toSorted((a, b) => a.seq - b.seq).map((i) => ({ ...i.record }));
   }
 
   invocation(requestId: string): InvocationRecord | undefined {
-    const active = this.ledger.active.get(requestId);
-    if (active) return { ...active.record };
-    // Views ask about what just finished: search from the newest end, without copying the buffer.
-    const done = this.ledger.finished.findLast((inv) => inv.record.requestId === requestId);
-    return done ? { ...done.record } : undefined;
+    const record = this.engine.invocationState(requestId);
+    return record ? { ...record } : undefined;
+  }
+
+  response(requestId: string): InvokeOutput | undefined {
+    const output = this.engine.output(requestId);
+    return output ? { ...output } : undefined;
   }
 
   queueDepth(functionName?: string): number {
     let n = 0;
-    for (const inv of this.ledger.active.values()) {
-      const s = inv.record.state;
+    for (const inv of this.engine.active.values()) {
+      const v = inv.instance.value;
       if (
-        (s === 'queued' || s === 'throttled-backoff' || s === 'retry-wait') &&
-        (functionName === undefined || inv.record.functionName === functionName)
+        (v === 'queued' || v === 'throttled' || v === 'retryWaiting') &&
+        (functionName === undefined || inv.instance.context.functionName === functionName)
       )
         n++;
     }
@@ -371,59 +444,67 @@ class Simulation implements LambdaSimulation {
   }
 
   context(requestId: string): LambdaContext | undefined {
-    const inv = this.ledger.active.get(requestId);
-    if (
-      !inv ||
-      inv.record.state !== 'running' ||
-      inv.deadline === undefined ||
-      inv.record.environmentId === undefined
-    )
-      return undefined;
-    const view = this.ledger.environments.get(inv.record.environmentId);
-    if (!view || view.state !== 'busy' || view.currentRequestId !== requestId) return undefined;
-    const config = this.ledger.fn(inv.record.functionName).config;
+    const inv = this.engine.active.get(requestId);
+    if (!inv || inv.instance.value !== 'running' || inv.deadline === undefined) return undefined;
+    const envId = inv.instance.context.environmentId;
+    const env = envId === undefined ? undefined : this.engine.environments.get(envId);
+    if (!env || env.value !== 'busy' || env.context.run?.requestId !== requestId) return undefined;
+    const config = this.engine.fn(inv.instance.context.functionName).config;
     return {
       aws_request_id: requestId,
       log_group_name: logGroupName(config.FunctionName),
-      log_stream_name: view.logStreamName,
+      log_stream_name: env.context.logStreamName,
       function_name: config.FunctionName,
       function_version: '$LATEST',
       invoked_function_arn: config.FunctionArn,
       memory_limit_in_mb: String(config.MemorySize),
-      remaining_time_ms: Math.max(0, inv.deadline - this.clock.now()),
+      remaining_time_ms: Math.max(0, inv.deadline - this.engine.now()),
     };
   }
 
   trace(): TraceEvent[] {
-    return this.ledger.trace.toArray();
+    return this.engine.trace.toArray();
   }
 
   subscribe(fn: (events: TraceEvent[]) => void): Unsubscribe {
+    if (typeof fn !== 'function') throw invalidParameter('subscribe needs a function.', 'listener');
     this.subscribers.add(fn);
     return () => {
       this.subscribers.delete(fn);
     };
   }
 
-  private current(name: string): ResolvedFunctionConfig {
-    const f = typeof name === 'string' ? this.ledger.functions.get(name) : undefined;
-    if (!f) throw notFound(String(name));
+  /** The function a configuration call names (any form Lambda accepts), or its refusal. */
+  private current(functionName: unknown): ResolvedFunctionConfig {
+    const ref = resolveFunctionRef(functionName);
+    const f = ref.elsewhere ? undefined : this.engine.functions.get(ref.name);
+    if (!f || (ref.qualifier !== undefined && ref.qualifier !== '$LATEST')) {
+      throw new LambdaServiceError({
+        name: 'ResourceNotFoundException',
+        httpStatusCode: 404,
+        message: `Function not found: ${refArn(ref, safeString(functionName))}`,
+      });
+    }
     return f.config;
   }
 
   /** Validates the merged configuration (throws, changing nothing) and then applies it. */
-  private reconfigure(name: string, patch: Partial<FunctionConfig>): ResolvedFunctionConfig {
-    const current = this.current(name);
+  private reconfigure(functionName: unknown, patch: Partial<FunctionConfig>): ResolvedFunctionConfig {
+    const current = this.current(functionName);
+    const name = current.FunctionName;
+    const handler: unknown = patch.Handler;
+    if (handler !== undefined && (handler === null || typeof handler !== 'object' || Array.isArray(handler)))
+      throw typeRefusal('String', handler, 'Handler');
     const merged: FunctionConfig = {
       ...current,
       ...patch,
       FunctionName: name,
       Handler: { ...current.Handler, ...patch.Handler },
     };
-    const next = resolveFunctionConfig(merged, this.ledger.accountConcurrency);
+    const next = resolveFunctionConfig(merged, this.engine.accountConcurrency);
     checkReservedTotal(
-      this.ledger.reservedTotalExcept(name) + (next.ReservedConcurrentExecutions ?? 0),
-      this.ledger.accountConcurrency,
+      this.engine.reservedTotalExcept(name) + (next.ReservedConcurrentExecutions ?? 0),
+      this.engine.accountConcurrency,
     );
     const changed = (Object.keys(patch) as (keyof FunctionConfig)[]).filter(
       (k) =>
@@ -431,18 +512,19 @@ class Simulation implements LambdaSimulation {
         JSON.stringify(current[k as keyof ResolvedFunctionConfig]) !==
           JSON.stringify(next[k as keyof ResolvedFunctionConfig]),
     );
-    this.send({ type: 'config.updated', functionName: name, config: next, changed });
+    this.operate(() => this.engine.applyConfiguration(name, next, changed));
     return clone(next);
   }
 
   updateFunctionConfiguration(
     update: Partial<FunctionConfig> & { FunctionName: string },
   ): ResolvedFunctionConfig {
-    const { FunctionName, ...patch } = update;
+    const { FunctionName, ...patch } = argumentsOf(update);
     return this.reconfigure(FunctionName, patch);
   }
 
-  putFunctionEventInvokeConfig(update: EventInvokeConfigInput): ResolvedFunctionConfig {
+  putFunctionEventInvokeConfig(input: EventInvokeConfigInput): ResolvedFunctionConfig {
+    const update = argumentsOf(input);
     const patch: Partial<FunctionConfig> = {};
     if (update.MaximumRetryAttempts !== undefined) patch.MaximumRetryAttempts = update.MaximumRetryAttempts;
     if (update.MaximumEventAgeInSeconds !== undefined)
@@ -451,20 +533,26 @@ class Simulation implements LambdaSimulation {
     return this.reconfigure(update.FunctionName, patch);
   }
 
-  putFunctionConcurrency(update: {
+  putFunctionConcurrency(input: {
     FunctionName: string;
     ReservedConcurrentExecutions: number | null;
   }): ResolvedFunctionConfig {
+    const update = argumentsOf(input);
     // null removes the reservation (DeleteFunctionConcurrency).
     if (update.ReservedConcurrentExecutions === undefined)
-      throw invalidParameter('ReservedConcurrentExecutions is required.');
+      throw validationError(
+        'reservedConcurrentExecutions',
+        null,
+        'Member must not be null',
+        'ReservedConcurrentExecutions',
+      );
     return this.reconfigure(update.FunctionName, {
       ReservedConcurrentExecutions: update.ReservedConcurrentExecutions,
     });
   }
 
-  deleteFunctionConcurrency(update: { FunctionName: string }): ResolvedFunctionConfig {
-    return this.reconfigure(update.FunctionName, { ReservedConcurrentExecutions: null });
+  deleteFunctionConcurrency(input: { FunctionName: string }): ResolvedFunctionConfig {
+    return this.reconfigure(argumentsOf(input).FunctionName, { ReservedConcurrentExecutions: null });
   }
 
   getFunctionConfiguration(name: string): ResolvedFunctionConfig {
@@ -472,39 +560,40 @@ class Simulation implements LambdaSimulation {
   }
 
   listFunctions(): ResolvedFunctionConfig[] {
-    return [...this.ledger.functions.values()].map((f) => clone(f.config));
+    return [...this.engine.functions.values()].map((f) => clone(f.config));
   }
 
   setAccountConcurrency(n: number): void {
     const account = checkAccountConcurrency(n);
     let reserved = 0;
-    for (const f of this.ledger.functions.values()) {
+    for (const f of this.engine.functions.values()) {
       reserved += f.config.ReservedConcurrentExecutions ?? 0;
       if (f.config.ProvisionedConcurrentExecutions > account) {
         throw invalidParameter(
-          `accountConcurrency ${account} is below ${f.config.FunctionName}'s ProvisionedConcurrentExecutions.`,
+          `The account's concurrent executions limit (${account}) cannot be below ${f.config.FunctionName}'s provisioned concurrency (${f.config.ProvisionedConcurrentExecutions}).`,
+          'accountConcurrency',
         );
       }
     }
     checkReservedTotal(reserved, account);
-    this.send({ type: 'account.concurrencySet', accountConcurrency: account });
+    this.operate(() => this.engine.setAccountConcurrency(account));
   }
 
   accountConcurrency(): number {
-    return this.ledger.accountConcurrency;
+    return this.engine.accountConcurrency;
   }
 
   droppedInvocations(functionName: string): DroppedInvocations {
-    return { ...(this.ledger.dropped.get(functionName) ?? emptyDropped()) };
+    return { ...(this.engine.dropped.get(functionName) ?? emptyDropped()) };
   }
 
   stats(): SimulationStats {
-    const t = this.ledger.totals;
+    const t = this.engine.totals;
     return {
       accepted: t.accepted,
       rejected: t.rejected,
       dryRuns: t.dryRuns,
-      active: this.ledger.active.size,
+      active: this.engine.active.size,
       coldStarts: t.coldStarts,
       outcomes: {
         succeeded: t.outcomes.succeeded ?? 0,
@@ -516,20 +605,18 @@ class Simulation implements LambdaSimulation {
   }
 
   actorCount(): number {
-    const countActors = (ref: {
-      getSnapshot(): { children?: Record<string, unknown>; status?: string };
-    }): number => {
-      const snap = ref.getSnapshot();
-      if (snap.status !== 'active') return 0;
-      let n = 1;
-      for (const child of Object.values(snap.children ?? {}))
-        if (child) n += countActors(child as typeof ref);
-      return n;
-    };
-    return countActors(this.actor);
+    return 1 + this.engine.liveInstanceCount();
+  }
+
+  snapshot(): SimulationSnapshot {
+    return this.engine.snapshot();
   }
 }
 
-export function createLambdaSimulation(options: SimulationOptions): LambdaSimulation {
+/**
+ * A new simulation (`{ seed, functions, … }`), or one that continues a snapshot
+ * (`{ snapshot }`: see `LambdaSimulation.snapshot`).
+ */
+export function createLambdaSimulation(options: SimulationOptions | RestoreOptions): LambdaSimulation {
   return new Simulation(options);
 }

@@ -1,3 +1,5 @@
+import type { ThrottleReason } from './errors';
+
 /** Public types of the Lambda model. Field names follow the AWS API where one exists. */
 
 export type FailureMode =
@@ -255,11 +257,80 @@ export interface LambdaContext {
   remaining_time_ms: number;
 }
 
-export interface TraceEvent {
-  /** Virtual ms. */
+/** A model event (virtual ms `t`), one per kind: switch on `type` and the fields are typed. */
+export type TraceEvent =
+  | {
+      t: number;
+      type: 'invoke.accepted';
+      requestId: string;
+      functionName: string;
+      invocationType: 'RequestResponse' | 'Event';
+      callerId?: string;
+    }
+  | {
+      t: number;
+      type: 'invoke.rejected';
+      requestId: string;
+      functionName: string;
+      invocationType: 'RequestResponse' | 'Event';
+      statusCode: number;
+      /** The AWS exception name. */
+      errorName: string;
+      /** For a 429: why it was throttled. */
+      reason?: ThrottleReason;
+    }
+  | { t: number; type: 'invoke.dryRun'; requestId: string; functionName: string; statusCode: 204 }
+  /** A sync caller got its answer. */
+  | { t: number; type: 'invoke.responded'; requestId: string; statusCode: 200; functionError?: string }
+  | { t: number; type: 'queue.enqueued'; requestId: string; depth: number; retry?: true }
+  | { t: number; type: 'queue.throttled'; requestId: string; reason: ThrottleReason; delayMs: number }
+  | { t: number; type: 'retry.scheduled'; requestId: string; attempt: number; delayMs: number; at: number }
+  | {
+      t: number;
+      type: 'env.created';
+      envId: string;
+      functionName: string;
+      provisioned: boolean;
+      logStreamName: string;
+      /** The request that caused this cold start. */
+      requestId?: string;
+    }
+  | { t: number; type: 'env.initialized'; envId: string; initDurationMs: number }
+  | { t: number; type: 'run.started'; requestId: string; envId: string; attempt: number; coldStart: boolean }
+  | RunEnded<'run.succeeded'>
+  | RunEnded<'run.failed'>
+  | RunEnded<'run.timedOut'>
+  | { t: number; type: 'env.frozen'; envId: string }
+  | { t: number; type: 'env.shutdown'; envId: string; reason: string }
+  | {
+      t: number;
+      type: 'destination.delivered';
+      requestId: string;
+      kind: DestinationKind;
+      destinationArn: string;
+      condition: string;
+    }
+  | { t: number; type: 'event.discarded'; requestId: string; reason: string }
+  /** Exactly once per accepted invocation. */
+  | { t: number; type: 'invocation.ended'; requestId: string; outcome: InvocationOutcome; reason?: string }
+  | { t: number; type: 'config.updated'; functionName: string; changed: string[] }
+  | { t: number; type: 'config.updated'; accountConcurrency: number };
+
+export type RunEndType = 'run.succeeded' | 'run.failed' | 'run.timedOut';
+
+/** A run's end: succeeded, failed (the handler raised) or timed out. */
+export interface RunEnded<T extends RunEndType> {
   t: number;
-  type: string;
-  [key: string]: unknown;
+  type: T;
+  requestId: string;
+  envId: string;
+  durationMs: number;
+  billedMs: number;
 }
+
+export type TraceEventType = TraceEvent['type'];
+
+/** The trace event of one type: `TraceEventOf<'run.started'>`. */
+export type TraceEventOf<T extends TraceEventType> = Extract<TraceEvent, { type: T }>;
 
 export type Unsubscribe = () => void;

@@ -30,8 +30,9 @@ describe('request validation', () => {
     await flush();
     expect(s.error?.name).toBe('InvalidRequestContentException');
     expect(s.error?.$metadata?.httpStatusCode).toBe(400);
+    // Lambda's wording (lambda-facts §10, from Lambda's responses): the body, then the payload.
     expect(s.error?.message).toBe(
-      "Could not parse request body into json: Unrecognized token 'value': was expecting ('true', 'false' or 'null')",
+      "Could not parse request body into json: Could not parse payload into json: Unrecognized token 'value': was expecting ('true', 'false' or 'null')",
     );
   });
 
@@ -87,35 +88,75 @@ describe('request validation', () => {
   });
 });
 
-describe('configuration validation (InvalidParameterValueException)', () => {
-  const bad: [string, object, RegExp][] = [
-    ['Timeout', { Timeout: 0 }, /Timeout .* between 1 and 900/],
-    ['Timeout', { Timeout: 901 }, /Timeout .* between 1 and 900/],
-    ['MemorySize', { MemorySize: 64 }, /MemorySize .* between 128 and 10240/],
-    ['MaximumRetryAttempts', { MaximumRetryAttempts: 3 }, /MaximumRetryAttempts .* between 0 and 2/],
+// Out of range is AWS's ValidationException with its JSON-protocol wording (lambda-facts §10);
+// the ranges are the Lambda API model's (botocore service-2.json: MemorySize 128–10240,
+// MaximumRetryAttempts 0–2, MaximumEventAgeInSeconds 60–21600) and the developer guide's
+// (configuration-timeout.html: Timeout up to 900 s). A destination of the wrong kind is a
+// semantic problem: InvalidParameterValueException.
+describe('configuration validation (AWS exceptions and wording)', () => {
+  const bad: [string, object, string, RegExp][] = [
+    [
+      'Timeout',
+      { Timeout: 0 },
+      'ValidationException',
+      /^1 validation error detected: Value '0' at 'timeout' failed to satisfy constraint: Member must have value greater than or equal to 1$/,
+    ],
+    [
+      'Timeout',
+      { Timeout: 901 },
+      'ValidationException',
+      /^1 validation error detected: Value '901' at 'timeout' failed to satisfy constraint: Member must have value less than or equal to 900$/,
+    ],
+    [
+      'MemorySize',
+      { MemorySize: 64 },
+      'ValidationException',
+      /Value '64' at 'memorySize' failed to satisfy constraint: Member must have value greater than or equal to 128$/,
+    ],
+    [
+      'MaximumRetryAttempts',
+      { MaximumRetryAttempts: 3 },
+      'ValidationException',
+      /Value '3' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 2$/,
+    ],
     [
       'MaximumEventAgeInSeconds',
       { MaximumEventAgeInSeconds: 59 },
-      /MaximumEventAgeInSeconds .* between 60 and 21600/,
+      'ValidationException',
+      /Value '59' at 'maximumEventAgeInSeconds' failed to satisfy constraint: Member must have value greater than or equal to 60$/,
     ],
     [
       'OnSuccess S3',
       { DestinationConfig: { OnSuccess: { Destination: 'arn:aws:s3:::bucket' } } },
+      'InvalidParameterValueException',
       /DestinationConfig\.OnSuccess\.Destination/,
     ],
     [
       'DLQ kind',
       { DeadLetterConfig: { TargetArn: 'arn:aws:lambda:us-east-1:123456789012:function:x' } },
+      'InvalidParameterValueException',
       /DeadLetterConfig\.TargetArn/,
     ],
-    ['failure mode', { Handler: { failure: { mode: 'sometimes' } } }, /Handler\.failure\.mode/],
+    [
+      'failure mode',
+      { Handler: { failure: { mode: 'sometimes' } } },
+      'ValidationException',
+      /Value 'sometimes' at 'handler\.failure\.mode' failed to satisfy constraint: Member must satisfy enum value set: \[never, always, firstAttempts, probability, hang\]$/,
+    ],
     [
       'probability',
       { Handler: { failure: { mode: 'probability', p: 2 } } },
-      /Handler\.failure\.p .* between 0 and 1/,
+      'ValidationException',
+      /Value '2' at 'handler\.failure\.p' failed to satisfy constraint: Member must have value less than or equal to 1$/,
+    ],
+    [
+      'Timeout as text',
+      { Timeout: '10' },
+      'InvalidRequestContentException',
+      /^Could not parse request body into json: Cannot deserialize value of type `java\.lang\.Integer` from String "10"/,
     ],
   ];
-  for (const [label, patch, message] of bad) {
+  for (const [label, patch, name, message] of bad) {
     it(`constructor rejects a bad ${label}`, () => {
       expect(() => createLambdaSimulation({ seed: 1, functions: [{ FunctionName: 'f', ...patch }] })).toThrow(
         message,
@@ -123,7 +164,7 @@ describe('configuration validation (InvalidParameterValueException)', () => {
       try {
         createLambdaSimulation({ seed: 1, functions: [{ FunctionName: 'f', ...patch }] });
       } catch (e) {
-        expect((e as Error).name).toBe('InvalidParameterValueException');
+        expect((e as Error).name).toBe(name);
         expect((e as { $metadata: { httpStatusCode: number } }).$metadata.httpStatusCode).toBe(400);
       }
     });
@@ -161,11 +202,11 @@ describe('configuration validation (InvalidParameterValueException)', () => {
   it('an invalid update throws and changes nothing; a valid one applies from that moment', () => {
     const s = sim();
     expect(() => s.updateFunctionConfiguration({ FunctionName: 'cafe-order', Timeout: 1000 })).toThrow(
-      /Timeout/,
+      /at 'timeout'/,
     );
     expect(() =>
       s.putFunctionEventInvokeConfig({ FunctionName: 'cafe-order', MaximumRetryAttempts: 5 }),
-    ).toThrow(/MaximumRetryAttempts/);
+    ).toThrow(/at 'maximumRetryAttempts'/);
     expect(() =>
       s.putFunctionConcurrency({ FunctionName: 'cafe-order', ReservedConcurrentExecutions: 1001 }),
     ).toThrow(/ReservedConcurrentExecutions/);
@@ -219,5 +260,62 @@ describe('configuration validation (InvalidParameterValueException)', () => {
       Timeout: 10,
       Handler: { durationMs: 5000 },
     });
+  });
+});
+
+// lambda-facts §10 (API_Invoke.html, "FunctionName"): a name, a name with a qualifier, a partial
+// ARN `123456789012:function:name` or a full ARN, with or without a qualifier.
+describe('FunctionName in every form Lambda accepts', () => {
+  const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:cafe-order';
+  it.each([
+    'cafe-order',
+    'cafe-order:$LATEST',
+    '123456789012:function:cafe-order',
+    '123456789012:function:cafe-order:$LATEST',
+    ARN,
+    `${ARN}:$LATEST`,
+  ])('%s runs the café’s function', async (FunctionName) => {
+    const s = sim();
+    const out = watch(s.invoke({ FunctionName, InvocationType: 'Event' }));
+    await flush();
+    expect(out.output).toEqual({ StatusCode: 202 });
+    expect(s.invocations()[0]).toMatchObject({ functionName: 'cafe-order', invocationType: 'Event' });
+    expect(() => s.updateFunctionConfiguration({ FunctionName, Timeout: 12 })).not.toThrow();
+    expect(s.getFunctionConfiguration(FunctionName).Timeout).toBe(12);
+  });
+
+  it.each([
+    ['cafe-order:prod', 'Function not found: arn:aws:lambda:us-east-1:123456789012:function:cafe-order:prod'],
+    [
+      'arn:aws:lambda:eu-west-1:123456789012:function:cafe-order',
+      'Function not found: arn:aws:lambda:eu-west-1:123456789012:function:cafe-order',
+    ],
+    [
+      '999999999999:function:cafe-order',
+      'Function not found: arn:aws:lambda:us-east-1:999999999999:function:cafe-order',
+    ],
+  ])('%s is not found (another version, Region or account)', async (FunctionName, message) => {
+    const out = watch(sim().invoke({ FunctionName }));
+    await flush();
+    expect(out.error?.name).toBe('ResourceNotFoundException');
+    expect(out.error?.message).toBe(message);
+  });
+
+  it('a qualifier in the name that contradicts the Qualifier parameter is refused as Lambda does', async () => {
+    const out = watch(sim().invoke({ FunctionName: 'cafe-order:$LATEST', Qualifier: 'prod' }));
+    await flush();
+    expect(out.error?.name).toBe('InvalidParameterValueException');
+    expect(out.error?.message).toBe(
+      'The derived qualifier from the function name does not match the specified qualifier.',
+    );
+  });
+
+  it('a name Lambda cannot read is a ValidationException quoting its pattern', async () => {
+    const out = watch(sim().invoke({ FunctionName: 'café order' }));
+    await flush();
+    expect(out.error?.name).toBe('ValidationException');
+    expect(out.error?.message).toMatch(
+      /^1 validation error detected: Value 'café order' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern: \(arn:/,
+    );
   });
 });

@@ -140,7 +140,8 @@ describe('kitchen knobs and the real configuration', () => {
       api: 'UpdateFunctionConfiguration',
       params: { FunctionName: 'cafe-order', Timeout: 901 },
     });
-    expect(refused).toMatch(/InvalidParameterValueException/);
+    // Out of range: ValidationException (lambda-facts §10).
+    expect(refused).toMatch(/^ValidationException: 1 validation error detected: Value '901' at 'timeout'/);
     expect(store.getState().sim.getFunctionConfiguration('cafe-order').Timeout).toBe(10);
     expect(store.getState().actions).toEqual([]);
   });

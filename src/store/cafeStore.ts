@@ -1,11 +1,23 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LambdaSimulation } from '../model';
-import { flushReactions, Session, type CafeAction, type NarrationLine, type ScrollEntry } from './session';
-import { CheckpointPool, sessionAt } from './checkpoints';
-import { DEFAULT_SETTINGS, type ConfigOp, type KitchenSettings } from './kitchen';
+import {
+  Session,
+  type CafeAction,
+  type NarrationLine,
+  type ScrollEntry,
+  type TerminalResults,
+} from './session';
+import { CHECKPOINT_SPACING_MS, Checkpoints } from './checkpoints';
+import {
+  DEFAULT_SETTINGS,
+  refusalText,
+  type ConfigOp,
+  type ConfigRefusal,
+  type KitchenSettings,
+} from './kitchen';
 
 export { DEFAULT_SETTINGS, FUNCTION_NAME, functionConfigFor } from './kitchen';
-export type { ConfigOp, FailureMode, FailureTarget, KitchenSettings } from './kitchen';
+export type { ConfigOp, ConfigRefusal, FailureMode, FailureTarget, KitchenSettings } from './kitchen';
 export type { CafeAction, NarrationLine, ScrollEntry } from './session';
 
 /** Playback speeds offered by the UI; 1 means real Lambda time. */
@@ -14,10 +26,6 @@ export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64] as const;
 export const RUSH_SIZE = 5;
 /** Longest real-time gap one animation frame may advance (a hidden tab must not jump hours). */
 const MAX_FRAME_MS = 250;
-/** While playing, missing rewind checkpoints are looked for every this many ms of real play. */
-const FILL_WHILE_PLAYING_EVERY_MS = 1_000;
-/** A rebuild's slice while paused: long enough to finish soon, short enough for input to feel instant. */
-const PAUSED_SLICE_MS = 12;
 
 export type OrderKind = 'sync' | 'async';
 
@@ -54,8 +62,10 @@ export interface CafeState {
   now: number;
   /** The furthest moment recorded: the timeline's end. Earlier than `now` never; later when stepped back. */
   sessionEnd: number;
-  /** True while a seek rebuilds the past (replay from the seed). */
+  /** Always false: a seek is done when `seek` returns (kept for views that still read it). */
   seeking: boolean;
+  /** The earliest moment rewind reaches; later than 0 once older history was dropped (bounded memory). */
+  rewindStart: number;
   playing: boolean;
   speed: number;
   settings: KitchenSettings;
@@ -85,19 +95,21 @@ export interface CafeState {
   faster(): void;
   slower(): void;
   step(): void;
-  /** Moves the whole app back to the previous model event (replay from the seed). */
+  /** Moves the whole app back to the previous model event (done when it returns; the promise is for old callers). */
   stepBack(): Promise<void>;
-  /** Moves the whole app to virtual time `t` (replay from the seed and the actions up to `t`). */
+  /** Moves the whole app to virtual time `t`: the nearest checkpoint, then the recorded actions up to `t`. Done when it returns. */
   seek(t: number): Promise<void>;
   tick(realMs: number): void;
-  /** Builds the rewind checkpoints now (they are otherwise built while paused); resolves with how many exist. */
+  /** Checkpoints are taken as play passes; kept for old callers: resolves with how many exist. */
   prepareRewind(): Promise<number>;
-  /** How many rewind checkpoints are parked now (for tests and benchmarks). */
+  /** How many rewind checkpoints are kept now (for tests and benchmarks). */
   checkpointCount(): number;
   reset(seed?: number): void;
   changeSettings(change: Partial<KitchenSettings>): void;
   /** Applies a configuration change; returns AWS's message when refused (then nothing changes). */
   configure(op: ConfigOp): string | undefined;
+  /** The same, returning the refusal as data: `{ field, type, message }` (a form shows it at `field`). */
+  tryConfigure(op: ConfigOp): ConfigRefusal | undefined;
   setAuto(change: Partial<AutoArrivals>): void;
   select(customerId: string | undefined): void;
   selectEnvironment(envId: string | undefined): void;
@@ -135,10 +147,13 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
     accountConcurrency: options.accountConcurrency,
   };
-  let session = new Session(start);
-  const checkpoints = new CheckpointPool();
-  /** Seeks are numbered: only the newest one may install its result (a drag sends many). */
-  let seekSeq = 0;
+  /** What terminal commands printed when the model answered them, for replays (see Session). */
+  let results: TerminalResults = new WeakMap();
+  let session = new Session(start, results);
+  const checkpoints = new Checkpoints();
+  checkpoints.add(session.checkpoint()!, 0);
+  /** Recorded actions dropped from the front (older than the oldest checkpoint); indexes stay absolute. */
+  let dropped = 0;
 
   return createStore<CafeState>()((set, get) => {
     /** The terminal as drawn; the same object while nothing in it changed (the panel re-renders less). */
@@ -146,7 +161,7 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
       const busy = session.follow
         ? 'follow'
         : session.running
-          ? session.running.invocationType === 'RequestResponse'
+          ? session.running.run.invocationType === 'RequestResponse'
             ? 'sync'
             : 'other'
           : undefined;
@@ -173,10 +188,10 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
       }));
     }
 
-    /** Makes `next` the live session; the old one is disposed, or parked when a seek may come back to it. */
-    function attach(next: Session, keepOld = false) {
+    /** Makes `next` the live session; the old one is disposed. */
+    function attach(next: Session) {
       if (next === session) return;
-      if (!(keepOld && checkpoints.keepSpare(session)) && session.replaying === 0) session.dispose();
+      session.dispose();
       session = next;
       session.onChange = onSessionChange;
     }
@@ -188,23 +203,58 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
     session.onChange = onSessionChange;
 
     /** A new action at `now`; acting in the past discards the recorded future (like an undo). */
-    function act(action: CafeAction): string | undefined {
-      // A seek that waits on the terminal spans a few ms of browser turns: an action then would
-      // land on the session being replaced.
-      if (get().seeking) {
-        const busy = 'The café is moving to another moment; try again in a moment.';
-        set({ notice: busy });
-        return busy;
-      }
+    function act(action: CafeAction): ConfigRefusal | undefined {
       const now = session.sim.now();
       // The live session has applied exactly a prefix of the actions; the rest is the future.
-      const kept = get().actions.slice(0, session.applied);
+      const kept = get().actions.slice(0, session.applied - dropped);
       const refused = session.apply(action);
       if (refused) return refused;
-      checkpoints.invalidateFrom(now);
+      checkpoints.invalidate(now, dropped + kept.length);
       set({ actions: [...kept, action], sessionEnd: now });
       publish({ sessionEnd: now });
       return undefined;
+    }
+
+    /** Keeps a checkpoint of `s` if one is wanted at its moment (never while a terminal command waits). */
+    function checkpoint(s: Session) {
+      if (!checkpoints.wanted(s.sim.now())) return;
+      const cp = s.checkpoint();
+      if (!cp) return;
+      checkpoints.add(cp, s.sim.now());
+      forgetBeforeOldest(s);
+    }
+
+    /** Actions older than the oldest checkpoint can never be replayed again: they go. */
+    function forgetBeforeOldest(s: Session) {
+      const oldest = checkpoints.oldest();
+      if (!oldest) return;
+      const before = Math.min(oldest.applied, s.applied);
+      if (before > dropped) {
+        const actions = get().actions.slice(before - dropped);
+        dropped = before;
+        set({ actions });
+      }
+      if (oldest.t !== get().rewindStart) set({ rewindStart: oldest.t });
+    }
+
+    /**
+     * Moves `s` to `target`: the recorded actions from `s.applied` up to `target` are applied at
+     * their moments, and a checkpoint is kept as each spacing of model time is passed.
+     */
+    function replay(s: Session, target: number) {
+      const { actions } = get();
+      const pass = (t: number) => {
+        for (let due = s.sim.now() + CHECKPOINT_SPACING_MS; due < t; due += CHECKPOINT_SPACING_MS) {
+          s.sim.advanceTo(due);
+          checkpoint(s);
+        }
+        s.sim.advanceTo(t);
+      };
+      for (let i = s.applied - dropped; i < actions.length && actions[i].t <= target; i++) {
+        pass(actions[i].t);
+        s.apply(actions[i]);
+      }
+      pass(target);
     }
 
     /** Advances the model to `target`, applying recorded future actions and automatic arrivals. */
@@ -220,12 +270,12 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
     function advanceModel(target: number) {
       const { sim } = session;
       const { actions } = get();
-      for (let i = session.applied; i < actions.length && actions[i].t <= target; i++) {
+      for (let i = session.applied - dropped; i < actions.length && actions[i].t <= target; i++) {
         sim.advanceTo(actions[i].t);
         session.apply(actions[i]);
       }
       // Automatic arrivals only write new history: while replaying a recorded future they are in it.
-      const replayingFuture = session.applied < get().actions.length;
+      const replayingFuture = session.applied - dropped < get().actions.length;
       let next = get().nextArrival;
       while (get().auto.on && next !== undefined && next <= target) {
         if (replayingFuture) break;
@@ -236,62 +286,33 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
         next += 60_000 / get().auto.perMinute;
       }
       sim.advanceTo(target);
+      checkpoint(session);
       publish({ nextArrival: get().auto.on ? next : undefined });
     }
 
-    async function seekTo(t: number) {
-      const seq = ++seekSeq;
+    /**
+     * Moves the whole app to `t`, synchronously: the live session when it is at or before `t`
+     * and no checkpoint is closer, else a session restored from the nearest checkpoint at or
+     * before `t`; then the recorded actions up to `t`.
+     */
+    function seekTo(t: number) {
       const started = performance.now();
-      const from = { start, actions: get().actions };
-      const target = Math.max(0, Math.min(t, get().sessionEnd));
-      set({ seeking: true, playing: false });
-      const { session: rebuilt, reusedLive } = await sessionAt(
-        checkpoints,
-        session,
-        start,
-        get().actions,
-        target,
-      );
-      if (seq !== seekSeq) {
-        // A newer seek (or a reset) superseded this one. Its result is still a good starting
-        // point, if it was built from what is recorded now.
-        const current = from.start === start && from.actions === get().actions;
-        if (rebuilt !== session && !(current && !reusedLive && checkpoints.keepSpare(rebuilt)))
-          rebuilt.dispose();
-        return;
+      const target = Math.max(get().rewindStart, Math.min(t, get().sessionEnd));
+      set({ playing: false });
+      const cp = checkpoints.at(target);
+      const liveNow = session.sim.now();
+      if (!(liveNow <= target && (cp === undefined || liveNow >= cp.t)) && cp !== undefined)
+        attach(new Session(start, results, cp));
+      inFrame = true;
+      try {
+        replay(session, target);
+      } finally {
+        inFrame = false;
       }
-      // The session left behind stays parked at its moment: seeking back there costs nothing.
-      attach(rebuilt, !reusedLive);
       const interval = 60_000 / get().auto.perMinute;
-      publish({ seeking: false, nextArrival: get().auto.on ? target + interval : undefined });
+      publish({ nextArrival: get().auto.on ? target + interval : undefined });
       // Seen in the browser's performance tools, and read by the browser seek benchmark.
       performance.measure?.('cafe.seek', { start: started, detail: { to: target } });
-      fillCheckpoints();
-    }
-
-    const rewindSource = () => ({
-      start,
-      actions: get().actions,
-      end: get().sessionEnd,
-      position: () => session.sim.now(),
-    });
-
-    /** Rebuilds work in long slices while paused, and only in the idle time between frames while playing. */
-    const rebuildTurn = () => (get().playing ? idleTurn() : flushReactions().then(() => PAUSED_SLICE_MS));
-
-    /** Parks sessions at past moments so the next seeks replay little. */
-    function fillCheckpoints() {
-      void checkpoints.fill(rewindSource, rebuildTurn);
-    }
-
-    /** Real time played since missing checkpoints were last looked for (summed from ticks). */
-    let playedSinceFill = 0;
-    /** While playing, the grid's newest moments are built as play passes them, at any speed. */
-    function fillWhilePlaying(realMs: number) {
-      playedSinceFill += realMs;
-      if (playedSinceFill < FILL_WHILE_PLAYING_EVERY_MS) return;
-      playedSinceFill = 0;
-      fillCheckpoints();
     }
 
     return {
@@ -301,6 +322,7 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
       now: 0,
       sessionEnd: 0,
       seeking: false,
+      rewindStart: 0,
       playing: !options.paused,
       speed: SPEEDS.includes(options.speed as (typeof SPEEDS)[number]) ? options.speed! : 1,
       settings: session.settings,
@@ -327,7 +349,6 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
       },
       pause() {
         set({ playing: false });
-        fillCheckpoints();
       },
       togglePlay() {
         if (get().playing) get().pause();
@@ -364,7 +385,7 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
         }
         advanceTo(Math.min(...candidates));
       },
-      async stepBack() {
+      stepBack() {
         const now = session.sim.now();
         const earlier = [
           ...session.sim
@@ -375,23 +396,29 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
             .actions.map((a) => a.t)
             .filter((t) => t < now),
         ];
-        if (now <= 0) {
-          set({ playing: false, notice: 'Already at the start: nothing earlier to go back to.' });
-          return;
+        if (now <= get().rewindStart) {
+          set({
+            playing: false,
+            notice:
+              get().rewindStart > 0
+                ? 'Already at the earliest moment kept: older history was dropped to keep memory bounded.'
+                : 'Already at the start: nothing earlier to go back to.',
+          });
+          return Promise.resolve();
         }
-        await seekTo(earlier.length ? Math.max(...earlier) : 0);
+        seekTo(earlier.length ? Math.max(...earlier) : get().rewindStart);
+        return Promise.resolve();
       },
-      seek: (t) => seekTo(t),
+      seek(t) {
+        seekTo(t);
+        return Promise.resolve();
+      },
       checkpointCount: () => checkpoints.size,
-      async prepareRewind() {
-        await checkpoints.fill(rewindSource, rebuildTurn);
-        return checkpoints.size;
-      },
+      prepareRewind: () => Promise.resolve(checkpoints.size),
       tick(realMs) {
-        const { playing, speed, seeking } = get();
-        if (!playing || seeking || realMs <= 0) return;
+        const { playing, speed } = get();
+        if (!playing || realMs <= 0) return;
         advanceTo(session.sim.now() + Math.min(realMs, MAX_FRAME_MS) * speed);
-        fillWhilePlaying(realMs);
       },
       reset(seed) {
         const nextSeed = seed ?? get().seed;
@@ -399,15 +426,17 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
           set({ notice: `Seed must be a whole number from 0 to 4294967295; kept seed ${get().seed}.` });
           return;
         }
-        seekSeq++;
         checkpoints.clear();
         start = { ...start, seed: nextSeed, settings: session.settings };
-        attach(new Session(start));
+        results = new WeakMap();
+        dropped = 0;
+        attach(new Session(start, results));
+        checkpoints.add(session.checkpoint()!, 0);
         set({
           seed: nextSeed,
           actions: [],
           sessionEnd: 0,
-          seeking: false,
+          rewindStart: 0,
           selectedCustomer: undefined,
           selectedEnvironment: undefined,
           notice: undefined,
@@ -416,11 +445,13 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
       },
       changeSettings(change) {
         const refused = act({ t: session.sim.now(), type: 'settings.changed', settings: change });
-        set({ notice: refused });
+        set({ notice: refused && refusalText(refused) });
       },
       configure(op) {
-        return act({ t: session.sim.now(), type: 'config.changed', op });
+        const refused = act({ t: session.sim.now(), type: 'config.changed', op });
+        return refused && refusalText(refused);
       },
+      tryConfigure: (op) => act({ t: session.sim.now(), type: 'config.changed', op }),
       setAuto(change) {
         const auto = { ...get().auto, ...change };
         if (!(auto.perMinute > 0 && auto.perMinute <= 600)) {
@@ -447,24 +478,5 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
       setHighlight: (zone) => set({ highlight: zone }),
       setSlides: (slides) => set({ slides }),
     };
-  });
-}
-
-/**
- * Waits for the browser's idle time between frames and resolves with how long the next slice
- * may run (a little less than the idle period, at most 8 ms). When frames leave no idle time,
- * a short slice still runs every 250 ms so the checkpoints keep up. Elsewhere (tests,
- * benchmarks) a macrotask turn with a 2 ms slice, about what a busy frame leaves.
- */
-function idleTurn(): Promise<number> {
-  return new Promise((resolve) => {
-    if (typeof requestIdleCallback !== 'function') {
-      setTimeout(() => resolve(2), 0);
-      return;
-    }
-    requestIdleCallback(
-      (deadline) => resolve(deadline.didTimeout ? 1 : Math.min(3, Math.max(1, deadline.timeRemaining() - 2))),
-      { timeout: 500 },
-    );
   });
 }

@@ -1,229 +1,138 @@
-import { replay, replayOnto, Session, type CafeAction, type SessionStart, type Turn } from './session';
+import type { SessionCheckpoint } from './session';
 
 /**
- * Parked sessions at past moments, so a seek replays at most one interval instead of the whole
- * session. The model cannot be copied (XState does not restore pending delays from a snapshot),
- * so a checkpoint is a session replayed to that moment and kept aside; a seek takes it (it then
- * moves on) and the pool rebuilds it in the background, in slices between turns that the store
- * hands out: long ones while paused, short ones in the idle time between frames while playing.
+ * Rewind checkpoints: the session as data (`Session.checkpoint()`, the model's snapshot plus the
+ * terminal and narration), taken as play — or a seek's replay — passes each moment
+ * CHECKPOINT_SPACING_MS apart. A seek restores the nearest one at or before its moment and
+ * replays the recorded actions from there: at most one spacing of model time near where the
+ * café is, a little more further away.
  *
- * The moments lie on a grid that only ever coarsens (15 s, 30 s, 60 s… apart), so checkpoints
- * built while the session was shorter stay useful as it grows: a 10-minute session keeps one
- * every minute, built one by one as play passes each minute.
+ * Bounded: dense near the café's moment, sparser with distance from it (at most MAX_CHECKPOINTS,
+ * and at most CHECKPOINT_BUDGET invocations and environments copied among them all),
+ * and none further back than REWIND_REACH_MS of model time or REWIND_REACH_EVENTS model events
+ * before the newest (memory, not time, is what a class that leaves the café running at 64× needs
+ * bounded). Rewind does not reach before the oldest one; the actions before it are dropped.
  */
+export const CHECKPOINT_SPACING_MS = 5_000;
+export const MAX_CHECKPOINTS = 64;
+/** A checkpoint d ms from the café's moment is at least d / DENSITY from the next one kept. */
+const DENSITY = 10;
+export const REWIND_REACH_MS = 30 * 60_000;
+export const REWIND_REACH_EVENTS = 120_000;
 /**
- * How many checkpoints just below the café's moment a rebuild leaves alone. Measured with the
- * seek benchmark: with 2, a drag back across a 10-minute session found its checkpoints taken
- * and took up to 250 ms a seek; with 4, at most 141 ms.
+ * What all checkpoints together may copy: each one copies the invocations still under way and
+ * the live environments (what is finished, it shares). A café left overloaded builds a backlog
+ * of thousands of waiting events; then it keeps fewer checkpoints (sparser), not more memory.
  */
-const KEPT_FOR_MOVING_BACK = 4;
+export const CHECKPOINT_BUDGET = 150_000;
 
-export class CheckpointPool {
-  private parked = new Map<number, Session>();
-  /**
-   * Sessions a seek left behind (the live one it replaced, or a result a newer seek superseded),
-   * parked at their own moments: seeking back there is free, and they are bases for rebuilds.
-   */
-  private spares: Session[] = [];
-  private generation = 0;
-  private filling: Promise<void> | undefined;
-  private fillingGeneration = -1;
-  private queued: Promise<void> | undefined;
-  /** Asked to fill while a rebuild ran: it makes one more pass. */
-  private again = false;
-  /** The latest moment the running rebuild is building (changes after it do not concern it). */
-  private buildingUpTo = -Infinity;
+/** Model events recorded up to the checkpoint (the trace's running count). */
+const eventsOf = (cp: SessionCheckpoint): number => cp.model.trace.total;
 
-  constructor(
-    private readonly maxCheckpoints = 10,
-    private readonly baseIntervalMs = 15_000,
-    private readonly maxSpares = 4,
-  ) {}
+/** What a checkpoint copies rather than shares (see CHECKPOINT_BUDGET). */
+const weightOf = (cp: SessionCheckpoint): number =>
+  1 + cp.model.invocations.length + cp.model.environments.length;
 
-  /** The time of the latest parked session at or before `t`. */
-  peek(t: number): number | undefined {
-    let best: number | undefined;
-    for (const time of this.times()) if (time <= t && (best === undefined || time > best)) best = time;
-    return best;
+export class Checkpoints {
+  /** Sorted by time, then by actions applied. */
+  private list: SessionCheckpoint[] = [];
+
+  get size(): number {
+    return this.list.length;
   }
 
-  /** Removes and returns the session parked at `time` (the caller owns it now). */
-  take(time: number): Session | undefined {
-    const i = this.spares.findIndex((spare) => spare.sim.now() === time);
-    if (i >= 0) return this.spares.splice(i, 1)[0];
-    const session = this.parked.get(time);
-    this.parked.delete(time);
-    return session;
+  oldest(): SessionCheckpoint | undefined {
+    return this.list[0];
   }
 
-  /**
-   * Keeps a session a seek left behind; the oldest kept one makes room. The caller vouches that
-   * it was built from the current seed and actions. A session that a replay is still moving
-   * (a seek waiting on the terminal) belongs to that replay: it is not kept.
-   */
-  keepSpare(session: Session): boolean {
-    if (session.replaying > 0) return false;
-    session.onChange = () => undefined;
-    this.spares.push(session);
-    if (this.spares.length > this.maxSpares) this.spares.shift()!.dispose();
-    return true;
-  }
-
-  /** Stops a background rebuild without dropping what is built. */
-  stopFilling() {
-    this.generation++;
-  }
-
-  /**
-   * Drops checkpoints at or after `t` (the actions after `t` changed) and stops a rebuild that
-   * reaches `t`. An order placed live (after every checkpoint) leaves a running rebuild alone.
-   */
-  invalidateFrom(t: number) {
-    if (t <= this.buildingUpTo) this.stopFilling();
-    for (const [time, session] of this.parked) {
-      if (time >= t) {
-        session.dispose();
-        this.parked.delete(time);
-      }
+  /** The latest checkpoint at or before `t`. */
+  at(t: number): SessionCheckpoint | undefined {
+    let lo = 0;
+    let hi = this.list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.list[mid].t <= t) lo = mid + 1;
+      else hi = mid;
     }
-    this.spares = this.spares.filter((spare) => {
-      if (spare.sim.now() < t) return true;
-      spare.dispose();
-      return false;
-    });
+    return lo > 0 ? this.list[lo - 1] : undefined;
   }
 
-  clear() {
-    this.invalidateFrom(-Infinity);
+  /** Whether a checkpoint at `t` would add anything: none within a spacing of it. */
+  wanted(t: number): boolean {
+    const before = this.at(t);
+    if (before !== undefined && t - before.t < CHECKPOINT_SPACING_MS) return false;
+    const i = before === undefined ? 0 : this.list.indexOf(before) + 1;
+    const after = this.list[i];
+    return after === undefined || after.t - t >= CHECKPOINT_SPACING_MS;
   }
 
-  /** Moments worth a checkpoint for a session recorded up to `end`: at most `maxCheckpoints`, on a coarsening grid. */
-  targets(end: number): number[] {
-    let interval = this.baseIntervalMs;
-    while (Math.ceil(end / interval) - 1 > this.maxCheckpoints) interval *= 2;
-    const out: number[] = [];
-    for (let t = interval; t < end; t += interval) out.push(t);
-    return out;
-  }
-
-  /** How many grid checkpoints are parked (the spare is not counted). */
-  get size() {
-    return this.parked.size;
-  }
-
-  /**
-   * Builds the missing checkpoints, newest first (right after pausing, a step back or a short
-   * scrub needs the newest one), each replayed from the seed in slices between `turn`s. Stops
-   * when invalidated.
-   */
-  fill(source: () => RewindSource, turn: Turn): Promise<void> {
-    // A rebuild for the current actions is under way (it makes one more pass, for what a seek
-    // took meanwhile or for a grown session), or one is queued: share it. The queued one reads
-    // `source` when it starts, so it always builds for the latest actions.
-    if (this.filling && this.fillingGeneration === this.generation) {
-      this.again = true;
-      return this.filling;
-    }
-    if (this.queued) return this.queued;
-    const build = async () => {
-      this.queued = undefined;
-      const generation = this.generation;
-      this.fillingGeneration = generation;
-      const cancelled = () => generation !== this.generation;
-      do {
-        this.again = false;
-        await this.pass(source, turn, cancelled);
-      } while (this.again && !cancelled());
-    };
-    // A cancelled rebuild stops at its next turn; the new one starts after it.
-    const filling = (this.filling ?? Promise.resolve()).then(build);
-    if (this.filling) this.queued = filling;
-    this.filling = filling;
-    void filling.finally(() => {
-      if (this.filling === filling) {
-        this.filling = undefined;
-        this.buildingUpTo = -Infinity;
-      }
-    });
-    return filling;
+  /** Adds a checkpoint, then thins the list around `position` (the café's moment). */
+  add(cp: SessionCheckpoint, position: number): void {
+    let i = this.list.length;
+    while (
+      i > 0 &&
+      (this.list[i - 1].t > cp.t || (this.list[i - 1].t === cp.t && this.list[i - 1].applied > cp.applied))
+    )
+      i--;
+    this.list.splice(i, 0, cp);
+    this.thin(position);
   }
 
   /**
-   * One pass over the grid, newest moment first. A missing moment is built by moving an earlier
-   * checkpoint up to it, which leaves a hole lower down, filled the same way: the newest
-   * checkpoint is back after an interval or two of replay, not a whole replay from the seed.
+   * The actions after the first `kept` changed at time `t` (the user acted in the past):
+   * checkpoints of the future that no longer happens go.
    */
-  private async pass(source: () => RewindSource, turn: Turn, cancelled: () => boolean) {
-    const { start, actions, end, position } = source();
-    const wanted = this.targets(end);
-    this.buildingUpTo = wanted.length ? wanted[wanted.length - 1] : -Infinity;
-    const newestMissing = () => wanted.findLast((time) => !this.parked.has(time));
-    // The newest missing moment each time round: a seek may take one while this pass works.
-    for (let time = newestMissing(); time !== undefined; time = newestMissing()) {
-      const base = this.takeBase(time, position());
-      const built = await replayOnto(base ?? new Session(start), actions, time, { turn, cancelled });
-      if (!built || cancelled()) {
-        (built ?? base)?.dispose();
-        return;
-      }
-      this.parked.set(time, built);
-    }
-    // Moments a coarser grid no longer wants (they served as bases above while they lasted).
-    for (const [time, session] of this.parked) {
-      if (!wanted.includes(time)) {
-        session.dispose();
-        this.parked.delete(time);
-      }
-    }
+  invalidate(t: number, kept: number): void {
+    this.list = this.list.filter((cp) => cp.t <= t && cp.applied <= kept);
   }
 
-  /**
-   * The cheapest session to move up to `time` without hurting the next seeks: a spare (seeks
-   * left them, nothing counts on them), else a checkpoint that is not among the few latest at or
-   * below `position` (a user dragging or stepping back needs those next), else none (the seed).
-   */
-  private takeBase(time: number, position: number): Session | undefined {
-    let spareAt: number | undefined;
-    for (const spare of this.spares) {
-      const t = spare.sim.now();
-      if (t <= time && (spareAt === undefined || t > spareAt)) spareAt = t;
-    }
-    if (spareAt !== undefined) return this.take(spareAt);
-    const below = [...this.parked.keys()].filter((t) => t <= position).toSorted((a, b) => b - a);
-    const kept = new Set(below.slice(0, KEPT_FOR_MOVING_BACK));
-    const candidates = [...this.parked.keys()].filter((t) => t < time && !kept.has(t));
-    return candidates.length ? this.take(Math.max(...candidates)) : undefined;
+  clear(): void {
+    this.list = [];
   }
 
-  private *times(): Iterable<number> {
-    yield* this.parked.keys();
-    for (const spare of this.spares) yield spare.sim.now();
+  private thin(position: number): void {
+    const newest = this.list[this.list.length - 1];
+    if (newest === undefined) return;
+    // Reach: never the newest one itself.
+    this.list = this.list.filter(
+      (cp) =>
+        cp === newest ||
+        (newest.t - cp.t <= REWIND_REACH_MS && eventsOf(newest) - eventsOf(cp) <= REWIND_REACH_EVENTS),
+    );
+    const weight = () => this.list.reduce((sum, cp) => sum + weightOf(cp), 0);
+    for (
+      let density = DENSITY;
+      this.list.length > 2 && (this.list.length > MAX_CHECKPOINTS || weight() > CHECKPOINT_BUDGET);
+      density /= 1.5
+    ) {
+      const before = this.list.length;
+      this.list = spread(this.list, position, density);
+      // Thinning cannot go below the nearest ones and the ends; drop the oldest then.
+      if (this.list.length === before && density < 1e-3) this.list.shift();
+    }
   }
 }
 
-/** What the checkpoints are built from, read when a rebuild starts. */
-export interface RewindSource {
-  start: SessionStart;
-  actions: readonly CafeAction[];
-  end: number;
-  /** Where the café is now (read at each step of a rebuild). */
-  position: () => number;
-}
-
-/** Seeks by continuing the best starting point: a checkpoint, the live session (if earlier), or the seed. */
-export async function sessionAt(
-  pool: CheckpointPool,
-  live: Session,
-  start: SessionStart,
-  actions: readonly CafeAction[],
-  t: number,
-): Promise<{ session: Session; reusedLive: boolean }> {
-  const parkedAt = pool.peek(t);
-  const liveNow = live.sim.now();
-  if (liveNow <= t && (parkedAt === undefined || liveNow >= parkedAt)) {
-    return { session: (await replayOnto(live, actions, t))!, reusedLive: true };
+/**
+ * Keeps checkpoints so that, walking away from `position` on either side, each kept one is at
+ * least max(spacing, distance / density) from the previous kept one. The nearest on each side,
+ * the oldest and the newest always stay.
+ */
+function spread(list: SessionCheckpoint[], position: number, density: number): SessionCheckpoint[] {
+  const keep = new Set<SessionCheckpoint>([list[0], list[list.length - 1]]);
+  const below = list.filter((cp) => cp.t <= position).toReversed();
+  const above = list.filter((cp) => cp.t > position);
+  for (const side of [below, above]) {
+    let last: SessionCheckpoint | undefined;
+    for (const cp of side) {
+      if (
+        last === undefined ||
+        Math.abs(cp.t - last.t) >= Math.max(CHECKPOINT_SPACING_MS, Math.abs(position - cp.t) / density)
+      ) {
+        keep.add(cp);
+        last = cp;
+      }
+    }
   }
-  const parked = parkedAt === undefined ? undefined : pool.take(parkedAt);
-  const session = parked ? (await replayOnto(parked, actions, t))! : (await replay(start, actions, t))!;
-  return { session, reusedLive: false };
+  return list.filter((cp) => keep.has(cp));
 }

@@ -1,9 +1,19 @@
 import {
   cafePresetFunction,
+  LambdaServiceError,
   type FunctionConfig,
   type LambdaSimulation,
+  type Refusal,
   type ResolvedFunctionConfig,
 } from '../model';
+
+/** A refused change: the AWS exception, its message, and the field it is about (when it names one). */
+export type ConfigRefusal = Refusal;
+
+/** How a refusal reads in one line: `ValidationException: 1 validation error detected: …`. */
+export function refusalText(refusal: ConfigRefusal): string {
+  return `${refusal.type}: ${refusal.message}`;
+}
 
 export const FUNCTION_NAME = 'cafe-order';
 
@@ -74,8 +84,8 @@ export type ConfigOp =
   | { api: 'PutFunctionConcurrency'; params: Parameters<LambdaSimulation['putFunctionConcurrency']>[0] }
   | { api: 'SetAccountConcurrency'; value: number };
 
-/** Applies a change; returns the service's message when it is refused (nothing changes then). */
-export function applyConfigOp(sim: LambdaSimulation, op: ConfigOp): string | undefined {
+/** Applies a change; returns the service's refusal when it is refused (nothing changes then). */
+export function applyConfigOp(sim: LambdaSimulation, op: ConfigOp): ConfigRefusal | undefined {
   try {
     switch (op.api) {
       case 'UpdateFunctionConfiguration':
@@ -93,7 +103,8 @@ export function applyConfigOp(sim: LambdaSimulation, op: ConfigOp): string | und
     }
     return undefined;
   } catch (error) {
-    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    if (error instanceof LambdaServiceError) return error.refusal();
+    return { field: undefined, type: error instanceof Error ? error.name : 'Error', message: String(error) };
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCafeStore, type CafeStore } from './cafeStore';
-import { CheckpointPool } from './checkpoints';
+import { CHECKPOINT_SPACING_MS, Checkpoints, MAX_CHECKPOINTS } from './checkpoints';
+import type { SessionCheckpoint } from './session';
 
 /** Drives a paused café by hand: ticks of real time at a given speed. */
 function cafe(seed = 5) {
@@ -149,31 +150,55 @@ describe('rewind checkpoints', () => {
   });
 });
 
-describe('the checkpoint grid', () => {
-  const pool = new CheckpointPool();
-  const ends = Array.from({ length: 240 }, (_, i) => (i + 1) * 5_000 + 200); // up to 20 minutes
+/** A checkpoint at `t` (only its time, actions applied and event count matter to the list). */
+const at = (t: number, events = t / 100, waiting = 0): SessionCheckpoint =>
+  ({
+    t,
+    applied: 0,
+    model: { trace: { total: events }, invocations: Array.from({ length: waiting }), environments: [] },
+  }) as unknown as SessionCheckpoint;
 
-  it('keeps at most 10 moments, none more than a fifth of the session (or 15 s) apart', () => {
-    for (const end of ends) {
-      const t = pool.targets(end);
-      expect(t.length).toBeLessThanOrEqual(10);
-      const edges = [0, ...t, end];
-      const gaps = edges.slice(1).map((x, i) => x - edges[i]);
-      for (const gap of gaps) expect(gap).toBeLessThanOrEqual(Math.max(15_000, end / 5));
+describe('the checkpoint list', () => {
+  it('stays bounded as a long session is played, dense near the café’s moment', () => {
+    const list = new Checkpoints();
+    const end = 60 * 60_000; // an hour of model time, a checkpoint every spacing
+    for (let t = 0; t <= end; t += CHECKPOINT_SPACING_MS) list.add(at(t), t);
+    expect(list.size).toBeLessThanOrEqual(MAX_CHECKPOINTS);
+    // Step back from the end: the last minute has one every spacing.
+    for (let t = end; t > end - 60_000; t -= CHECKPOINT_SPACING_MS) expect(list.at(t)?.t).toBe(t);
+    // Further back, the gap to the nearest earlier one grows with the distance, at most a tenth of it.
+    for (const back of [5, 10, 20]) {
+      const t = end - back * 60_000 + 1;
+      expect(t - list.at(t)!.t).toBeLessThanOrEqual(Math.max(CHECKPOINT_SPACING_MS, (back * 60_000) / 8));
     }
   });
 
-  it('only coarsens: a longer session never wants a moment the shorter one did not', () => {
-    for (let i = 1; i < ends.length; i++) {
-      const shorter = new Set(pool.targets(ends[i - 1]));
-      const longer = pool.targets(ends[i]).filter((t) => t < ends[i - 1]);
-      expect(longer.filter((t) => !shorter.has(t))).toEqual([]);
-    }
+  it('reaches back at most 30 minutes of model time', () => {
+    const list = new Checkpoints();
+    for (let t = 0; t <= 45 * 60_000; t += CHECKPOINT_SPACING_MS) list.add(at(t, 0), t);
+    // The oldest kept is the first one within reach that thinning left (they thin with age).
+    expect(list.oldest()!.t).toBeGreaterThanOrEqual(15 * 60_000);
+    expect(list.oldest()!.t).toBeLessThanOrEqual(15 * 60_000 + (30 * 60_000) / 8);
+  });
+
+  it('copy at most 150,000 invocations under way among them (an overloaded café keeps fewer)', () => {
+    const list = new Checkpoints();
+    for (let t = 0; t <= 20 * 60_000; t += CHECKPOINT_SPACING_MS) list.add(at(t, 0, 10_000), t);
+    expect(list.size).toBeLessThanOrEqual(15);
+    expect(list.at(20 * 60_000)?.t).toBe(20 * 60_000); // the newest stays
+  });
+
+  it('and at most 120,000 model events (memory, for a busy café)', () => {
+    const list = new Checkpoints();
+    for (let t = 0; t <= 20 * 60_000; t += CHECKPOINT_SPACING_MS) list.add(at(t, t * 0.2), t);
+    const newest = 20 * 60_000 * 0.2;
+    expect(newest - list.oldest()!.t * 0.2).toBeLessThanOrEqual(120_000);
+    expect(list.oldest()!.t).toBeGreaterThan(0);
   });
 });
 
 describe('rewind checkpoints while playing', () => {
-  it('at up to 4× they are built in idle turns, and live orders do not cancel the rebuild', async () => {
+  it('at up to 4× they are taken as play passes, and live orders keep them', async () => {
     const store = createCafeStore({ seed: 4, speed: 4 });
     const s = () => store.getState();
     s().order('async');
@@ -188,7 +213,7 @@ describe('rewind checkpoints while playing', () => {
     expect(s().checkpointCount()).toBeGreaterThan(0);
   });
 
-  it('at 16× play builds each grid moment as it passes it, and a seek from them is exact', async () => {
+  it('at 16× play takes them as it passes, and a seek from them is exact', async () => {
     const played = createCafeStore({ seed: 4, speed: 16 });
     const p = () => played.getState();
     // 160 s of model time at 16×, with a turn (idle time) between 100 ms frames.
@@ -253,28 +278,27 @@ describe('the session a seek leaves behind', () => {
   });
 });
 
-describe('a seek still under way', () => {
-  it('is superseded by a reset without leaving a session of the old seed behind', async () => {
+describe('a seek is done when it returns', () => {
+  it('is synchronous: right after seek() the café is at that moment, and a reset right after wins', () => {
     const c = cafe(5);
     for (let i = 0; i < 20; i++) {
       c.s().order('sync');
       c.run(2_000);
     }
-    // A sync terminal call is pending: a seek that replays it waits for its answer (a browser turn).
     c.s().runCommand('aws lambda invoke --function-name cafe-order out.json');
     c.run(40_000);
-    const seeking = c.s().seek(30_000);
+    void c.s().seek(30_000);
+    expect(c.s().now).toBe(30_000);
     c.s().reset(7);
-    await seeking;
     c.run(40_000);
-    await c.s().seek(30_000);
+    void c.s().seek(30_000);
     const fresh = cafe(7);
     fresh.run(30_000);
     expect(c.s().seed).toBe(7);
     expect(trace(c.store)).toBe(trace(fresh.store));
   });
 
-  it('refuses an order meanwhile, with a notice, and records nothing', async () => {
+  it('an order right after a seek is recorded at that moment', () => {
     const c = cafe(9);
     const straight = cafe(9);
     for (const x of [c, straight]) {
@@ -283,12 +307,32 @@ describe('a seek still under way', () => {
         x.run(2_000);
       }
     }
-    const seeking = c.s().seek(30_000);
+    void c.s().seek(30_000);
     c.s().order('sync', 3);
-    expect(c.s().notice).toMatch(/moving to another moment/);
-    await seeking;
-    await straight.s().seek(30_000);
-    expect(c.s().actions).toHaveLength(30);
+    expect(c.s().actions).toHaveLength(15 + 1 + 3); // 0 s … 28 s, the one at exactly 30 s, then 3 new
+    void straight.s().seek(30_000);
+    straight.s().order('sync', 3);
     expect(trace(c.store)).toBe(trace(straight.store));
+  });
+});
+
+describe('a terminal command answered during a replay', () => {
+  it('prints what it printed the first time at the moment the model answers, with its piped and redirected output', () => {
+    const c = cafe(12);
+    c.s().runCommand(
+      'aws lambda invoke --function-name cafe-order --log-type Tail --query LogResult --output text out.json | base64 -d > tail.txt',
+    );
+    c.run(8_000);
+    return new Promise<void>((done) => setTimeout(done, 0)).then(() => {
+      c.s().runCommand('cat tail.txt');
+      c.run(2_000);
+      const first = c.s().terminal.entries.map((e) => e.text);
+      expect(first.some((t) => t.startsWith('START RequestId'))).toBe(true);
+      // Back to before the command, then straight through the answer and `cat`, with no turn of the event loop.
+      void c.s().seek(0);
+      void c.s().seek(c.s().sessionEnd);
+      expect(c.s().terminal.busy).toBeUndefined();
+      expect(c.s().terminal.entries.map((e) => e.text)).toEqual(first);
+    });
   });
 });

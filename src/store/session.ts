@@ -1,16 +1,23 @@
-import { createLambdaSimulation, type LambdaSimulation, type TraceEvent } from '../model';
+import {
+  createLambdaSimulation,
+  type InvokeOptions,
+  type LambdaSimulation,
+  type SimulationSnapshot,
+  type TraceEvent,
+} from '../model';
 import { createCli, MemoryFileSystem, type Cli, type CliRun, type LogFollow } from '../terminal';
 import { narrate } from '../cafe/narrate';
 import {
   applyConfigOp,
   functionConfigFor,
+  type ConfigRefusal,
   kitchenOps,
   FUNCTION_NAME,
   type ConfigOp,
   type KitchenSettings,
 } from './kitchen';
 
-/** What the user did, as data: a session is these actions replayed on the seed. */
+/** What the user did, as data: a session is these actions applied on the seed. */
 export type CafeAction =
   | { t: number; type: 'order.placed'; kind: 'sync' | 'async'; customer: number }
   | { t: number; type: 'settings.changed'; settings: Partial<KitchenSettings> }
@@ -35,12 +42,78 @@ export interface ScrollEntry {
 export const NARRATION_KEEP = 40;
 /** Scrollback is bounded: a class can leave `aws logs tail --follow` running for hours. */
 export const SCROLLBACK_LIMIT = 500;
+/** …and so is its text: one entry may be a whole log file (`cat`), or a pasted 12 KB line. */
+export const SCROLLBACK_CHARS = 200_000;
 export const PROMPT = '$ ';
 
 export interface SessionStart {
   seed: number;
   settings: KitchenSettings;
   accountConcurrency?: number;
+}
+
+/**
+ * What a waiting terminal command printed and left in the files when the model answered it,
+ * recorded the first time. Replaying the command (a seek, a step back) re-runs it against the
+ * model and, when the model answers the same request again, prints this at that very moment:
+ * the CLI's own answer comes through promise reactions, which a synchronous replay cannot wait for.
+ */
+export interface TerminalResult {
+  entries: Omit<ScrollEntry, 'id'>[];
+  files: [string, string][];
+}
+
+/** Recorded terminal results, by the command's action (cut actions take theirs with them). */
+export type TerminalResults = WeakMap<CafeAction, TerminalResult>;
+
+interface RunningCommand {
+  /** The CLI's run; undefined for none (never in practice: checkpoints are not taken while one waits). */
+  run: CliRun;
+  action: CafeAction;
+  requestId: string | undefined;
+}
+
+/** A session at one moment, as plain data (a rewind checkpoint). */
+export interface SessionCheckpoint {
+  t: number;
+  /** How many of the recorded actions it had applied. */
+  applied: number;
+  model: SimulationSnapshot;
+  settings: KitchenSettings;
+  customerCount: number;
+  narration: NarrationLine[];
+  terminal: ScrollEntry[];
+  files: [string, string][];
+  lineSeq: number;
+  entrySeq: number;
+  terminalCalls: number;
+  version: number;
+  /** The line of a running `aws logs tail --follow`. */
+  follow: string | undefined;
+}
+
+function filesOf(fs: MemoryFileSystem): [string, string][] {
+  return fs.list().map((path) => [path, fs.read(path) ?? '']);
+}
+
+function setFiles(fs: MemoryFileSystem, files: [string, string][]): void {
+  for (const path of fs.list()) fs.remove(path);
+  for (const [path, text] of files) fs.write(path, text);
+}
+
+/** Keeps the newest entries within SCROLLBACK_LIMIT entries and SCROLLBACK_CHARS characters. */
+function bounded(entries: ScrollEntry[]): ScrollEntry[] {
+  let from = Math.max(0, entries.length - SCROLLBACK_LIMIT);
+  let chars = 0;
+  // The newest entry always stays, however long.
+  for (let i = entries.length - 1; i >= from; i--) {
+    chars += entries[i].text.length;
+    if (chars > SCROLLBACK_CHARS && i < entries.length - 1) {
+      from = i + 1;
+      break;
+    }
+  }
+  return from === 0 ? entries : entries.slice(from);
 }
 
 /**
@@ -51,47 +124,120 @@ export interface SessionStart {
 export class Session {
   readonly sim: LambdaSimulation;
   readonly cli: Cli;
+  private readonly fs: MemoryFileSystem;
   settings: KitchenSettings;
   customerCount = 0;
   narration: NarrationLine[] = [];
   terminal: ScrollEntry[] = [];
-  running: CliRun | undefined;
-  follow: LogFollow | undefined;
+  running: RunningCommand | undefined;
+  follow: { follow: LogFollow; line: string } | undefined;
   /** Bumped on every change a view may draw (model events, terminal output). */
   version = 0;
   /** How many of the recorded actions this session has applied (they are a stable prefix). */
   applied = 0;
-  /** Replays moving this session now: it has an owner and must not be parked or taken meanwhile. */
-  replaying = 0;
   private lineSeq = 0;
   private entrySeq = 0;
+  /** Terminal invokes so far: their callers are numbered across checkpoints (`terminal-N`). */
+  private terminalCalls = 0;
   private stopFollow: (() => void) | undefined;
   onChange: () => void = () => undefined;
 
-  constructor(start: SessionStart) {
-    this.settings = start.settings;
-    this.sim = createLambdaSimulation({
-      seed: start.seed,
-      accountConcurrency: start.accountConcurrency,
-      functions: [functionConfigFor(start.settings)],
+  constructor(
+    start: SessionStart,
+    private readonly results: TerminalResults = new WeakMap(),
+    checkpoint?: SessionCheckpoint,
+  ) {
+    this.settings = checkpoint?.settings ?? start.settings;
+    this.sim = checkpoint
+      ? createLambdaSimulation({ snapshot: checkpoint.model })
+      : createLambdaSimulation({
+          seed: start.seed,
+          accountConcurrency: start.accountConcurrency,
+          functions: [functionConfigFor(start.settings)],
+        });
+    this.fs = new MemoryFileSystem();
+    this.cli = createCli({ sim: this.numberedCalls(this.sim), fs: this.fs, functionName: FUNCTION_NAME });
+    if (checkpoint) {
+      this.applied = checkpoint.applied;
+      this.customerCount = checkpoint.customerCount;
+      this.narration = checkpoint.narration;
+      this.terminal = checkpoint.terminal;
+      this.lineSeq = checkpoint.lineSeq;
+      this.entrySeq = checkpoint.entrySeq;
+      this.terminalCalls = checkpoint.terminalCalls;
+      this.version = checkpoint.version;
+      setFiles(this.fs, checkpoint.files);
+    } else {
+      this.print({
+        kind: 'info',
+        text: `Simulated AWS CLI v2 against this café. Type help, or try:\n  aws lambda invoke --function-name ${FUNCTION_NAME} --invocation-type Event --cli-binary-format raw-in-base64-out --payload file://event.json output.txt`,
+      });
+    }
+    this.sim.subscribe((events: readonly TraceEvent[]) => this.onModelEvents(events));
+    // A `--follow` under way at the checkpoint: the same command, run again, follows from here
+    // (what it printed then is in the scrollback already).
+    if (checkpoint?.follow !== undefined) {
+      const run = this.cli.run(checkpoint.follow);
+      if (run.follow) this.startFollow(run.follow, checkpoint.follow);
+    }
+  }
+
+  /** The session at this moment, as data; undefined while a terminal command waits (it holds a promise). */
+  checkpoint(): SessionCheckpoint | undefined {
+    if (this.running) return undefined;
+    return {
+      t: this.sim.now(),
+      applied: this.applied,
+      model: this.sim.snapshot(),
+      settings: this.settings,
+      customerCount: this.customerCount,
+      narration: this.narration,
+      terminal: this.terminal,
+      files: filesOf(this.fs),
+      lineSeq: this.lineSeq,
+      entrySeq: this.entrySeq,
+      terminalCalls: this.terminalCalls,
+      version: this.version,
+      follow: this.follow?.line,
+    };
+  }
+
+  /**
+   * The simulation as the terminal sees it: its invokes are numbered by the session, so callers
+   * keep their names (`terminal-3`) in a session restored from a checkpoint, whose CLI is new.
+   */
+  private numberedCalls(sim: LambdaSimulation): LambdaSimulation {
+    const invoke: LambdaSimulation['invoke'] = (input, options?: InvokeOptions) => {
+      const n = ++this.terminalCalls;
+      const renumber = (text: string | undefined) => text?.replace(/\d+$/, String(n));
+      return sim.invoke(input, {
+        ...options,
+        callerId: renumber(options?.callerId),
+        callerLabel: renumber(options?.callerLabel),
+      });
+    };
+    return new Proxy(sim, {
+      get(target, property) {
+        if (property === 'invoke') return invoke;
+        const value = Reflect.get(target, property, target) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
     });
-    this.cli = createCli({ sim: this.sim, fs: new MemoryFileSystem(), functionName: FUNCTION_NAME });
-    this.print({
-      kind: 'info',
-      text: `Simulated AWS CLI v2 against this café. Type help, or try:\n  aws lambda invoke --function-name ${FUNCTION_NAME} --invocation-type Event --cli-binary-format raw-in-base64-out --payload file://event.json output.txt`,
-    });
-    this.sim.subscribe((events: readonly TraceEvent[]) => {
-      const lines = events
-        .map((event) => narrate(event, this.sim))
-        .filter((text): text is string => Boolean(text));
-      if (lines.length) {
-        const t = this.sim.now();
-        this.narration = [...this.narration, ...lines.map((text) => ({ id: ++this.lineSeq, t, text }))].slice(
-          -NARRATION_KEEP,
-        );
-      }
-      this.changed();
-    });
+  }
+
+  private onModelEvents(events: readonly TraceEvent[]) {
+    const lines = events
+      .map((event) => narrate(event, this.sim))
+      .filter((text): text is string => Boolean(text));
+    if (lines.length) {
+      const t = this.sim.now();
+      this.narration = [...this.narration, ...lines.map((text) => ({ id: ++this.lineSeq, t, text }))].slice(
+        -NARRATION_KEEP,
+      );
+    }
+    const waiting = this.running?.requestId;
+    if (waiting !== undefined && events.some((e) => answers(e, waiting))) this.resumeFromRecord();
+    this.changed();
   }
 
   private changed() {
@@ -100,19 +246,18 @@ export class Session {
   }
 
   print(...add: Omit<ScrollEntry, 'id'>[]) {
-    const next = [...this.terminal, ...add.map((entry) => ({ ...entry, id: ++this.entrySeq }))];
-    this.terminal = next.length > SCROLLBACK_LIMIT ? next.slice(next.length - SCROLLBACK_LIMIT) : next;
+    this.terminal = bounded([...this.terminal, ...add.map((entry) => ({ ...entry, id: ++this.entrySeq }))]);
     this.changed();
   }
 
   /** Applies one action at the current virtual time; counts it unless it was refused. */
-  apply(action: CafeAction): string | undefined {
+  apply(action: CafeAction): ConfigRefusal | undefined {
     const refused = this.applyOne(action);
     if (!refused) this.applied++;
     return refused;
   }
 
-  private applyOne(action: CafeAction): string | undefined {
+  private applyOne(action: CafeAction): ConfigRefusal | undefined {
     switch (action.type) {
       case 'order.placed':
         this.placeOrder(action.kind, action.customer);
@@ -122,7 +267,7 @@ export class Session {
       case 'config.changed':
         return applyConfigOp(this.sim, action.op);
       case 'terminal.command':
-        this.runCommand(action.line);
+        this.runCommand(action);
         return undefined;
       case 'terminal.interrupted':
         this.interrupt();
@@ -144,7 +289,7 @@ export class Session {
     );
   }
 
-  private changeSettings(change: Partial<KitchenSettings>): string | undefined {
+  private changeSettings(change: Partial<KitchenSettings>): ConfigRefusal | undefined {
     const ops = kitchenOps(change, this.sim.getFunctionConfiguration(FUNCTION_NAME));
     for (const op of ops) {
       const refused = applyConfigOp(this.sim, op);
@@ -155,7 +300,8 @@ export class Session {
     return undefined;
   }
 
-  private runCommand(line: string) {
+  private runCommand(action: Extract<CafeAction, { type: 'terminal.command' }>) {
+    const line = action.line;
     this.print({ kind: 'input', text: PROMPT + line });
     if (line.trim() === '') return;
     const run = this.cli.run(line);
@@ -167,32 +313,56 @@ export class Session {
     this.print(...outputs(run.stdout, run.stderr));
     if (run.follow) {
       this.print({ kind: 'info', text: 'Following new log lines… (Ctrl-C to stop)' });
-      this.follow = run.follow;
-      this.stopFollow = run.follow.subscribe((text) =>
-        this.print({ kind: 'stdout', text: text.replace(/\n$/, '') }),
-      );
+      this.startFollow(run.follow, line);
       this.changed();
       return;
     }
-    if (run.pending) {
-      this.running = run;
-      this.changed();
-      void run.pending.then((later) => {
-        if (this.running !== run) return; // interrupted: Ctrl-C already gave the prompt back
-        this.running = undefined;
-        this.print(...outputs(later.stdout, later.stderr));
-      });
-    }
+    if (!run.pending) return;
+    this.running = { run, action, requestId: run.requestId };
+    this.changed();
+    // Answered already (a refused call settles at once)?
+    if (run.requestId !== undefined && answered(this.sim, run.requestId)) this.resumeFromRecord();
+    if (this.running?.run !== run) return;
+    void run.pending.then((later) => {
+      if (this.running?.run !== run) return; // interrupted, or resumed from the record
+      this.running = undefined;
+      const entries = outputs(later.stdout, later.stderr);
+      this.results.set(action, { entries, files: filesOf(this.fs) });
+      this.print(...entries);
+    });
+  }
+
+  /**
+   * The model answered the waiting command: if this command was answered before (the session is
+   * replaying it), print what it printed then, now. The first time, the CLI's promise does it.
+   */
+  private resumeFromRecord() {
+    const running = this.running;
+    if (!running) return;
+    const result = this.results.get(running.action);
+    if (!result) return;
+    this.running = undefined;
+    // Its late answer must change nothing: Ctrl-C semantics (no outfile, no redirect, no pipe).
+    running.run.interrupt?.();
+    setFiles(this.fs, result.files);
+    this.print(...result.entries);
+  }
+
+  private startFollow(follow: LogFollow, line: string) {
+    this.follow = { follow, line };
+    this.stopFollow = follow.subscribe((text) =>
+      this.print({ kind: 'stdout', text: text.replace(/\n$/, '') }),
+    );
   }
 
   private interrupt() {
     if (this.follow) {
       this.stopFollow?.();
-      this.follow.stop();
+      this.follow.follow.stop();
       this.follow = undefined;
       this.print({ kind: 'info', text: '^C' });
     } else if (this.running) {
-      const run = this.running;
+      const { run } = this.running;
       this.running = undefined;
       run.interrupt?.();
       this.print({
@@ -204,9 +374,20 @@ export class Session {
 
   dispose() {
     this.stopFollow?.();
-    this.follow?.stop();
+    this.follow?.follow.stop();
+    this.running?.run.interrupt?.();
     this.onChange = () => undefined;
   }
+}
+
+/** Whether a trace event is the model's answer to `requestId` (a sync response, or a refusal). */
+function answers(e: TraceEvent, requestId: string): boolean {
+  return (e.type === 'invoke.responded' || e.type === 'invoke.rejected') && e.requestId === requestId;
+}
+
+function answered(sim: LambdaSimulation, requestId: string): boolean {
+  const record = sim.invocation(requestId);
+  return record === undefined || record.state === 'rejected' || record.respondedAt !== undefined;
 }
 
 function outputs(stdout: string, stderr: string): Omit<ScrollEntry, 'id'>[] {
@@ -214,76 +395,4 @@ function outputs(stdout: string, stderr: string): Omit<ScrollEntry, 'id'>[] {
   if (stdout) out.push({ kind: 'stdout', text: stdout.replace(/\n$/, '') });
   if (stderr) out.push({ kind: 'stderr', text: stderr.replace(/\n$/, '') });
   return out;
-}
-
-/** Lets promise reactions (a sync invoke's answer reaching the terminal) run before going on. */
-export function flushReactions(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** Gives the event loop a turn; resolves with how many ms the next slice of work may take. */
-export type Turn = () => Promise<number>;
-
-export interface ReplayOptions {
-  /** Background rebuilds work in slices between turns, so frames and input stay on time. */
-  turn?: Turn;
-  /** Checked at each turn: a background rebuild stops when it is no longer wanted. */
-  cancelled?: () => boolean;
-}
-
-/**
- * Brings `session` forward to virtual time `t`, applying the recorded actions after its
- * current time and up to `t`. Terminal commands wait for earlier answers first, as the user
- * had to at the prompt. Returns undefined when cancelled. Where the slices end cannot change
- * the result: the model only moves between recorded action times.
- */
-export async function replayOnto(
-  session: Session,
-  actions: readonly CafeAction[],
-  t: number,
-  options: ReplayOptions = {},
-): Promise<Session | undefined> {
-  session.replaying++;
-  try {
-    return await replayInSlices(session, actions, t, options);
-  } finally {
-    session.replaying--;
-  }
-}
-
-async function replayInSlices(
-  session: Session,
-  actions: readonly CafeAction[],
-  t: number,
-  options: ReplayOptions,
-): Promise<Session | undefined> {
-  const { turn, cancelled } = options;
-  let sliceEnd = Infinity;
-  const nextSlice = async () => {
-    const ms = await turn!();
-    sliceEnd = performance.now() + ms;
-    return !cancelled?.();
-  };
-  if (turn && !(await nextSlice())) return undefined;
-  for (let i = session.applied; i < actions.length; i++) {
-    const action = actions[i];
-    if (action.t > t) break;
-    session.sim.advanceTo(action.t);
-    if (action.type.startsWith('terminal.') && session.running) await flushReactions();
-    session.apply(action);
-    if (turn && performance.now() >= sliceEnd && !(await nextSlice())) return undefined;
-  }
-  session.sim.advanceTo(t);
-  if (session.running) await flushReactions();
-  return session;
-}
-
-/** Rebuilds the session at virtual time `t` from the seed and the actions up to `t`. */
-export function replay(
-  start: SessionStart,
-  actions: readonly CafeAction[],
-  t: number,
-  options: ReplayOptions = {},
-): Promise<Session | undefined> {
-  return replayOnto(new Session(start), actions, t, options);
 }

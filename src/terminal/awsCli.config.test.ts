@@ -69,8 +69,9 @@ describe('aws lambda update-function-configuration', () => {
     });
     const high = cli.run('aws lambda update-function-configuration --function-name cafe-order --timeout 901');
     expect(high.exitCode).toBe(254);
+    // Lambda's out-of-range refusal (lambda-facts §10; AWS JSON-protocol validation wording).
     expect(high.stderr).toContain(
-      'An error occurred (InvalidParameterValueException) when calling the UpdateFunctionConfiguration operation:',
+      "An error occurred (ValidationException) when calling the UpdateFunctionConfiguration operation: 1 validation error detected: Value '901' at 'timeout' failed to satisfy constraint: Member must have value less than or equal to 900",
     );
   });
 });
@@ -126,14 +127,15 @@ describe('aws lambda put-function-event-invoke-config', () => {
     });
   });
 
-  it("the model's validation error is InvalidParameterValueException for PutFunctionEventInvokeConfig, exit code 254", () => {
+  it("the model's validation error is ValidationException for PutFunctionEventInvokeConfig, exit code 254", () => {
     const { cli } = makeTerminal();
     const run = cli.run(
       'aws lambda put-function-event-invoke-config --function-name cafe-order --maximum-retry-attempts 3',
     );
     expect(run.exitCode).toBe(254);
+    // lambda-facts §10: out of range is ValidationException, "Value '3' at 'maximumRetryAttempts' …".
     expect(run.stderr).toMatch(
-      /^\nAn error occurred \(InvalidParameterValueException\) when calling the PutFunctionEventInvokeConfig operation: .*MaximumRetryAttempts.*\n$/,
+      /^\nAn error occurred \(ValidationException\) when calling the PutFunctionEventInvokeConfig operation: 1 validation error detected: Value '3' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 2\n$/,
     );
   });
 

@@ -8,7 +8,7 @@ import {
   type FormEvent,
   type ReactNode,
 } from 'react';
-import { DEFAULT_HANDLER, LAMBDA_DEFAULTS, type LambdaSimulation } from '../../model';
+import { LAMBDA_DEFAULTS, type LambdaSimulation } from '../../model';
 import { useCafe, useCafeStore } from '../../store/CafeContext';
 import { FUNCTION_NAME } from '../../store/cafeStore';
 import {
@@ -29,7 +29,7 @@ import {
   type DestinationService,
   type DestinationSlot,
 } from './destinationArn';
-import { grouped, RULES } from './fieldText';
+import { grouped, rangeText, RULES } from './fieldText';
 import './configPanel.css';
 
 /** One form's state as its fields need it. */
@@ -81,7 +81,7 @@ function ConfigForm({
   children: ReactNode;
 }) {
   const store = useCafeStore();
-  const configure = useCafe((s) => s.configure);
+  const configure = useCafe((s) => s.tryConfigure);
   const base = useId();
   const [drafts, setDrafts] = useState<Texts>({});
   const [errors, setErrors] = useState<Texts>({});
@@ -133,7 +133,9 @@ function ConfigForm({
     const retiring = retiresEnvironments(outcome.op) ? liveEnvironments(sim) : 0;
     const refused = configure(outcome.op);
     if (refused) {
-      showErrors({ [fieldForRefusal(id, refused, Object.keys(drafts))]: refused });
+      showErrors({
+        [fieldForRefusal(id, refused, Object.keys(drafts))]: `${refused.type}: ${refused.message}`,
+      });
       return;
     }
     setDrafts({});
@@ -325,12 +327,12 @@ function GeneralForm({ snapshot }: { snapshot: ConfigSnapshot }) {
       <TextField
         name="Timeout"
         label="Timeout (s)"
-        hint={`Current: ${config.Timeout} s. 1–900 s, default ${LAMBDA_DEFAULTS.Timeout}.`}
+        hint={`Current: ${config.Timeout} s. ${rangeText(RULES.Timeout)}.`}
       />
       <TextField
         name="MemorySize"
         label="MemorySize (MB)"
-        hint={`Current: ${grouped(config.MemorySize)} MB. 128–10,240 MB, default ${LAMBDA_DEFAULTS.MemorySize}.`}
+        hint={`Current: ${grouped(config.MemorySize)} MB. ${rangeText(RULES.MemorySize)}.`}
       />
     </ConfigForm>
   );
@@ -434,7 +436,7 @@ function AccountForm({ snapshot }: { snapshot: ConfigSnapshot }) {
       <TextField
         name="value"
         label="ConcurrentExecutions (account)"
-        hint={`Current: ${grouped(snapshot.accountConcurrency)} (unreserved: ${grouped(snapshot.accountConcurrency - reserved)}). AWS default ${grouped(LAMBDA_DEFAULTS.accountConcurrency)} per Region; the café allows ${RULES.accountConcurrency.min}–${grouped(RULES.accountConcurrency.max)}.`}
+        hint={`Current: ${grouped(snapshot.accountConcurrency)} (unreserved: ${grouped(snapshot.accountConcurrency - reserved)}). AWS default ${grouped(LAMBDA_DEFAULTS.accountConcurrency)} per Region; the café allows ${rangeText(RULES.accountConcurrency, false)}.`}
       />
     </ConfigForm>
   );
@@ -476,7 +478,7 @@ function HandlerFields({
         name="durationMs"
         label="Duration (ms)"
         inputMode="decimal"
-        hint={`Current: ${grouped(current.durationMs)}. 0–3,600,000, default ${grouped(DEFAULT_HANDLER.durationMs)}; runs past the Timeout (${timeout} s) time out.`}
+        hint={`Current: ${grouped(current.durationMs)}. ${rangeText(RULES.durationMs)}; runs past the Timeout (${timeout} s) time out.`}
       />
       <TextField
         name="jitterMs"
@@ -488,7 +490,7 @@ function HandlerFields({
         name="initDurationMs"
         label="Init duration (ms)"
         inputMode="decimal"
-        hint={`Current: ${grouped(current.initDurationMs)}. 0–10,000 (the Init phase is limited to 10 s), default ${DEFAULT_HANDLER.initDurationMs}.`}
+        hint={`Current: ${grouped(current.initDurationMs)}. ${rangeText(RULES.initDurationMs)} (the Init phase is limited to 10 s).`}
       />
       <SelectField
         name="failureMode"
@@ -500,7 +502,7 @@ function HandlerFields({
         <TextField
           name="count"
           label="Failing attempts (N)"
-          hint="0–1,000: the first N attempts of each event fail, later ones succeed."
+          hint={`${rangeText(RULES.failureCount)}: the first N attempts of each event fail, later ones succeed.`}
         />
       ) : null}
       {mode === 'probability' ? (
@@ -508,7 +510,7 @@ function HandlerFields({
           name="p"
           label="Failure probability (p)"
           inputMode="decimal"
-          hint="0–1: each attempt fails with probability p (seeded)."
+          hint={`${rangeText(RULES.failureP)}: each attempt fails with probability p (seeded).`}
         />
       ) : null}
       {raises ? (
@@ -556,12 +558,12 @@ function AsyncForm({ snapshot }: { snapshot: ConfigSnapshot }) {
       <TextField
         name="MaximumRetryAttempts"
         label="MaximumRetryAttempts"
-        hint={`Current: ${config.MaximumRetryAttempts}. 0–2, default ${LAMBDA_DEFAULTS.MaximumRetryAttempts}.`}
+        hint={`Current: ${config.MaximumRetryAttempts}. ${rangeText(RULES.MaximumRetryAttempts)}.`}
       />
       <TextField
         name="MaximumEventAgeInSeconds"
         label="MaximumEventAgeInSeconds"
-        hint={`Current: ${grouped(config.MaximumEventAgeInSeconds)} s. 60–21,600 s, default ${grouped(LAMBDA_DEFAULTS.MaximumEventAgeInSeconds)} (6 h).`}
+        hint={`Current: ${grouped(config.MaximumEventAgeInSeconds)} s. ${rangeText(RULES.MaximumEventAgeInSeconds)} (6 h).`}
       />
     </ConfigForm>
   );

@@ -91,10 +91,11 @@ describe('UpdateFunctionConfiguration carries only what changed', () => {
     expect(buildGeneral(s, typed('general', s, { Timeout: '', MemorySize: '12abc' }))).toEqual({
       kind: 'invalid',
       errors: {
+        // Text where a number goes: Lambda's InvalidRequestContentException (lambda-facts §10).
         Timeout:
-          'InvalidParameterValueException: Value "" for Timeout is invalid: it must be an integer between 1 and 900 (seconds).',
+          'InvalidRequestContentException: Could not parse request body into json: Cannot deserialize value of type `java.lang.Integer` from String "" (for Timeout)',
         MemorySize:
-          'InvalidParameterValueException: Value "12abc" for MemorySize is invalid: it must be an integer between 128 and 10240 (MB).',
+          'InvalidRequestContentException: Could not parse request body into json: Cannot deserialize value of type `java.lang.Integer` from String "12abc" (for MemorySize)',
       },
     });
   });
@@ -154,7 +155,7 @@ describe('the handler patch carries only the changed parts of the behaviour', ()
       kind: 'invalid',
       errors: {
         count:
-          'InvalidParameterValueException: Value "x" for Handler.failure.count is invalid: it must be an integer between 0 and 1000.',
+          'InvalidRequestContentException: Could not parse request body into json: Cannot deserialize value of type `java.lang.Integer` from String "x" (for Handler.failure.count)',
       },
     });
   });
@@ -186,8 +187,9 @@ describe('the handler patch carries only the changed parts of the behaviour', ()
     expect(out).toEqual({
       kind: 'invalid',
       errors: {
+        // An unknown enum value: ValidationException with AWS's wording (lambda-facts §10).
         failureMode:
-          'InvalidParameterValueException: Value "sometimes" for Handler.failure.mode is invalid: it must be one of never, always, firstAttempts, probability, hang.',
+          "ValidationException: 1 validation error detected: Value 'sometimes' at 'handler.failure.mode' failed to satisfy constraint: Member must satisfy enum value set: [never, always, firstAttempts, probability, hang]",
       },
     });
   });
@@ -224,12 +226,12 @@ describe('concurrency', () => {
     });
     expect(buildReserved(s, { mode: 'unreserved', value: 'junk' })).toEqual({ kind: 'unchanged' });
   });
-  it('the reservation’s range is the account limit', () => {
+  it('a reservation that is not a number is refused in the model’s words', () => {
     expect(buildReserved(snapshot({}, 50), { mode: 'reserved', value: 'many' })).toEqual({
       kind: 'invalid',
       errors: {
         value:
-          'InvalidParameterValueException: Value "many" for ReservedConcurrentExecutions is invalid: it must be an integer between 0 and 50.',
+          'InvalidRequestContentException: Could not parse request body into json: Cannot deserialize value of type `java.lang.Integer` from String "many" (for ReservedConcurrentExecutions)',
       },
     });
   });
@@ -397,30 +399,36 @@ describe('naming the change', () => {
   });
 });
 
-describe('a refusal is shown next to the field it names', () => {
-  it.each<[FormId, string, string[], string]>([
-    ['general', 'Value 901 for Timeout is invalid: …', [], 'Timeout'],
-    ['general', 'Value 64 for MemorySize is invalid: …', ['Timeout', 'MemorySize'], 'MemorySize'],
-    ['handler', 'Value 2 for Handler.failure.p is invalid: …', [], 'p'],
-    ['handler', 'Value 1.5 for Handler.failure.count is invalid: …', [], 'count'],
-    ['handler', 'Handler.failure.errorType must be a string.', [], 'errorType'],
-    [
-      'reserved',
-      "Specified ReservedConcurrentExecutions decreases the account's unreserved concurrency below 0: …",
-      [],
-      'value',
-    ],
-    ['account', "accountConcurrency 2 is below cafe-order's ProvisionedConcurrentExecutions.", [], 'value'],
-    [
-      'destinations',
-      'Value "x" for DestinationConfig.OnFailure.Destination is invalid: …',
-      [],
-      'onFailureName',
-    ],
-    ['dlq', 'Value "x" for DeadLetterConfig.TargetArn is invalid: …', [], 'dlqName'],
-    ['async', 'Something unexpected', ['MaximumEventAgeInSeconds'], 'MaximumEventAgeInSeconds'],
-    ['async', 'Something unexpected', [], 'MaximumRetryAttempts'],
-  ])('%s: %s', (form, message, edited, field) => {
-    expect(fieldForRefusal(form, message, edited)).toBe(field);
+/** A refusal about `field` (what the model's LambdaServiceError.refusal() gives). */
+const refusal = (field: string | undefined, message = '…') => ({
+  field,
+  type: 'ValidationException',
+  message,
+});
+
+describe('a refusal is shown next to the field it is about (the model names it; no text is searched)', () => {
+  it.each<[FormId, string | undefined, string[], string]>([
+    ['general', 'Timeout', [], 'Timeout'],
+    ['general', 'MemorySize', ['Timeout', 'MemorySize'], 'MemorySize'],
+    ['general', 'Handler.maxMemoryUsedMb', [], 'MemorySize'],
+    ['handler', 'Handler.failure.p', [], 'p'],
+    ['handler', 'Handler.failure.count', [], 'count'],
+    ['handler', 'Handler.failure.errorType', [], 'errorType'],
+    ['reserved', 'ReservedConcurrentExecutions', [], 'value'],
+    ['reserved', 'ProvisionedConcurrentExecutions', ['value'], 'value'],
+    ['account', 'accountConcurrency', [], 'value'],
+    ['destinations', 'DestinationConfig.OnFailure.Destination', [], 'onFailureName'],
+    ['destinations', 'DestinationConfig.OnSuccess.Destination', [], 'onSuccessName'],
+    ['dlq', 'DeadLetterConfig.TargetArn', [], 'dlqName'],
+    ['async', undefined, ['MaximumEventAgeInSeconds'], 'MaximumEventAgeInSeconds'],
+    ['async', 'Something else', [], 'MaximumRetryAttempts'],
+  ])('%s: a refusal about %s', (form, field, edited, expected) => {
+    expect(fieldForRefusal(form, refusal(field), edited)).toBe(expected);
+  });
+
+  it('a message that mentions another field does not move the refusal there', () => {
+    expect(fieldForRefusal('general', refusal('MemorySize', 'Timeout is fine; MemorySize is not'))).toBe(
+      'MemorySize',
+    );
   });
 });

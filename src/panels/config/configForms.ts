@@ -5,7 +5,7 @@
  * parameters you want to change"), except PutFunctionEventInvokeConfig, which on AWS replaces
  * the whole asynchronous configuration and so always carries all of it.
  */
-import type { FailureMode, ResolvedFunctionConfig } from '../../model';
+import { FAILURE_MODE_NAMES, type FailureMode, type Refusal, type ResolvedFunctionConfig } from '../../model';
 import type { ConfigOp } from '../../store/kitchen';
 import {
   buildDestination,
@@ -254,7 +254,7 @@ function failureFrom(r: Reader): FailureMode | undefined {
     default:
       r.fail(
         'failureMode',
-        `InvalidParameterValueException: Value ${JSON.stringify(mode)} for Handler.failure.mode is invalid: it must be one of never, always, firstAttempts, probability, hang.`,
+        `ValidationException: 1 validation error detected: Value '${mode}' at 'handler.failure.mode' failed to satisfy constraint: Member must satisfy enum value set: [${FAILURE_MODE_NAMES.join(', ')}]`,
       );
       return undefined;
   }
@@ -467,7 +467,7 @@ export function buildDlq(s: ConfigSnapshot, texts: Texts): Outcome {
 interface FormSpec {
   values(s: ConfigSnapshot): Texts;
   build(s: ConfigSnapshot, texts: Texts): Outcome;
-  /** Field key → the API names a refusal may name it by; the first field also takes refusals naming none. */
+  /** Field key → the API fields a refusal may be about (`Refusal.field`); the first also takes refusals about none. */
   fields: [key: string, apiNames: string[]][];
 }
 
@@ -477,7 +477,7 @@ export const FORMS: Record<FormId, FormSpec> = {
     build: buildGeneral,
     fields: [
       ['Timeout', ['Timeout']],
-      ['MemorySize', ['MemorySize', 'maxMemoryUsedMb']],
+      ['MemorySize', ['MemorySize', 'Handler.maxMemoryUsedMb']],
     ],
   },
   reserved: {
@@ -490,7 +490,11 @@ export const FORMS: Record<FormId, FormSpec> = {
     build: buildProvisioned,
     fields: [['value', ['ProvisionedConcurrentExecutions']]],
   },
-  account: { values: accountValues, build: buildAccount, fields: [['value', ['accountConcurrency']]] },
+  account: {
+    values: accountValues,
+    build: buildAccount,
+    fields: [['value', ['accountConcurrency', 'ReservedConcurrentExecutions']]],
+  },
   handler: {
     values: handlerValues,
     build: buildHandler,
@@ -519,23 +523,27 @@ export const FORMS: Record<FormId, FormSpec> = {
     values: destinationValues,
     build: buildDestinations,
     fields: [
-      ['onSuccessName', ['DestinationConfig.OnSuccess']],
-      ['onFailureName', ['DestinationConfig.OnFailure']],
+      ['onSuccessName', ['DestinationConfig.OnSuccess.Destination']],
+      ['onFailureName', ['DestinationConfig.OnFailure.Destination', 'DestinationConfig']],
     ],
   },
-  dlq: { values: dlqValues, build: buildDlq, fields: [['dlqName', ['DeadLetterConfig']]] },
+  dlq: {
+    values: dlqValues,
+    build: buildDlq,
+    fields: [['dlqName', ['DeadLetterConfig.TargetArn', 'DeadLetterConfig']]],
+  },
 };
 
 /**
- * The field a refusal belongs next to: the one whose API name it mentions, else the first
- * field the person changed (e.g. a smaller reservation refused because of provisioned concurrency).
+ * The field a refusal belongs next to: the one it is about (the model says which, as
+ * `Refusal.field`), else the first field the person changed (e.g. a smaller reservation refused
+ * because of provisioned concurrency), else the form's first field.
  */
-export function fieldForRefusal(form: FormId, message: string, edited: readonly string[] = []): string {
+export function fieldForRefusal(form: FormId, refusal: Refusal, edited: readonly string[] = []): string {
   const fields = FORMS[form].fields;
-  const named = fields.find(([, names]) => names.some((n) => message.includes(`for ${n}`)));
+  const named =
+    refusal.field === undefined ? undefined : fields.find(([, names]) => names.includes(refusal.field!));
   if (named) return named[0];
-  const mentioned = fields.find(([, names]) => names.some((n) => message.includes(n)));
-  if (mentioned) return mentioned[0];
   const keys = new Set(fields.map(([key]) => key));
   return edited.find((k) => keys.has(k)) ?? fields[0][0];
 }

@@ -2,64 +2,35 @@
  * Turning what a person typed into the value an AWS API call would carry. Only what the model
  * cannot see is refused here (text that is not a number, JSON that does not parse): a number,
  * even one out of range or with decimals, goes to the model, whose refusal is the real one.
- * Refusals here use the model's words (src/model/validation.ts), so both read alike.
+ * The rules are the model's own table (CONFIG_FIELDS), and a refusal here is the one the model
+ * gives for the same text, word for word.
  */
-import { describeJsonError } from '../../model/validation';
+import { CONFIG_FIELDS, describeJsonError, typeRefusal, type NumberField } from '../../model';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
+/** A semantic refusal (a destination of the wrong kind): Lambda's InvalidParameterValueException. */
 export const INVALID_PARAMETER = 'InvalidParameterValueException';
 
-/** An AWS parameter's numeric rule, as the model checks it. */
-export interface NumberRule {
-  /** The parameter's name as the model reports it (`Timeout`, `Handler.failure.p`). */
-  field: string;
-  min: number;
-  max: number;
-  /** Whole numbers only (the API's Integer type). */
-  integer: boolean;
-  /** The model's unit suffix for the message, e.g. ` (seconds)`. */
-  unit?: string;
+/** A numeric field's rule: the model's (range, default, unit, AWS's name for it). */
+export type NumberRule = NumberField;
+
+export const RULES = CONFIG_FIELDS;
+
+/** Reserved concurrency: 0 up to the account's limit (the model checks the upper bound). */
+export function reservedRule(_accountConcurrency: number): NumberRule {
+  return CONFIG_FIELDS.ReservedConcurrentExecutions;
 }
 
-export const RULES = {
-  Timeout: { field: 'Timeout', min: 1, max: 900, integer: true, unit: ' (seconds)' },
-  MemorySize: { field: 'MemorySize', min: 128, max: 10_240, integer: true, unit: ' (MB)' },
-  MaximumRetryAttempts: { field: 'MaximumRetryAttempts', min: 0, max: 2, integer: true },
-  MaximumEventAgeInSeconds: {
-    field: 'MaximumEventAgeInSeconds',
-    min: 60,
-    max: 21_600,
-    integer: true,
-    unit: ' (seconds)',
-  },
-  accountConcurrency: { field: 'accountConcurrency', min: 1, max: 1_000_000, integer: true },
-  durationMs: { field: 'Handler.durationMs', min: 0, max: 3_600_000, integer: false },
-  jitterMs: { field: 'Handler.jitterMs', min: 0, max: 3_600_000, integer: false },
-  initDurationMs: { field: 'Handler.initDurationMs', min: 0, max: 10_000, integer: false },
-  failureCount: { field: 'Handler.failure.count', min: 0, max: 1000, integer: true },
-  failureP: { field: 'Handler.failure.p', min: 0, max: 1, integer: false },
-} as const satisfies Record<string, NumberRule>;
-
-/** Reserved concurrency: 0 up to the account's limit. */
-export function reservedRule(accountConcurrency: number): NumberRule {
-  return { field: 'ReservedConcurrentExecutions', min: 0, max: accountConcurrency, integer: true };
+/** Provisioned concurrency: 0 up to the reservation, or the account limit (the model checks). */
+export function provisionedRule(_reserved: number | null, _accountConcurrency: number): NumberRule {
+  return CONFIG_FIELDS.ProvisionedConcurrentExecutions;
 }
 
-/** Provisioned concurrency: 0 up to the reservation (or the account limit when unreserved). */
-export function provisionedRule(reserved: number | null, accountConcurrency: number): NumberRule {
-  return {
-    field: 'ProvisionedConcurrentExecutions',
-    min: 0,
-    max: reserved ?? accountConcurrency,
-    integer: true,
-  };
-}
-
-/** The model's message for a value outside the rule, word for word (src/model/validation.ts). */
+/** The model's refusal of `value` for a field of the wrong type, as one line. */
 export function ruleMessage(rule: NumberRule, value: unknown): string {
-  const kind = rule.integer ? 'an integer' : 'a number';
-  return `${INVALID_PARAMETER}: Value ${JSON.stringify(value)} for ${rule.field} is invalid: it must be ${kind} between ${rule.min} and ${rule.max}${rule.unit ?? ''}.`;
+  const refusal = typeRefusal(rule.integer ? 'Integer' : 'Double', value, rule.field);
+  return `${refusal.name}: ${refusal.message}`;
 }
 
 /** A plain decimal number: optional sign, digits, optional fraction. No exponents, hex, spaces inside or units. */
@@ -87,6 +58,13 @@ export function grouped(value: number): string {
   return value.toLocaleString('en-US');
 }
 
+/** A field's range (and default) from the model's table: "1–900 s, default 3". */
+export function rangeText(rule: NumberRule, withDefault = true): string {
+  const unit = rule.unit === '' ? '' : ` ${rule.unit}`;
+  const range = `${grouped(rule.min)}–${rule.max === undefined ? '…' : grouped(rule.max)}${unit}`;
+  return withDefault && rule.default !== undefined ? `${range}, default ${grouped(rule.default)}` : range;
+}
+
 function shortValue(text: string): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
@@ -98,7 +76,7 @@ export function parseResultJson(text: string): Parsed<unknown> {
   } catch {
     return {
       ok: false,
-      message: `${INVALID_PARAMETER}: Value ${JSON.stringify(shortValue(text))} for Handler.result is invalid: it must be JSON (${describeJsonError(text)}).`,
+      message: `InvalidRequestContentException: Could not parse request body into json: Handler.result is not JSON: ${describeJsonError(shortValue(text))}`,
     };
   }
 }

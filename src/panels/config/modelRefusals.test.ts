@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cafePresetFunction, createLambdaSimulation, type LambdaSimulation } from '../../model';
-import { applyConfigOp, type ConfigOp } from '../../store/kitchen';
+import { applyConfigOp, refusalText, type ConfigOp } from '../../store/kitchen';
 import {
   FORMS,
   retiresEnvironments,
@@ -30,137 +30,192 @@ function applyForm(sim: LambdaSimulation, form: FormId, edits: Texts) {
   return { refused, changed: snapshotKey(sim, NAME) !== before, op: outcome.op };
 }
 
-describe('the model refuses out-of-range and fractional values, naming the field and range; nothing changes', () => {
-  it.each<[FormId, Texts, string]>([
+// Lambda's refusals (lambda-facts §10): out of range is ValidationException in the AWS JSON
+// protocol's words ("1 validation error detected: Value '901' at 'timeout' failed to satisfy
+// constraint: Member must have value less than or equal to 900"); a fraction where the API takes
+// an Integer cannot be read as the request's shape (InvalidRequestContentException, Jackson's
+// detail); limits that depend on other settings are InvalidParameterValueException.
+describe('the model refuses out-of-range and fractional values, naming the field; nothing changes', () => {
+  it.each<[FormId, Texts, string, string, string]>([
     [
       'general',
       { Timeout: '0' },
-      'Value 0 for Timeout is invalid: it must be an integer between 1 and 900 (seconds).',
+      'ValidationException',
+      'Timeout',
+      "1 validation error detected: Value '0' at 'timeout' failed to satisfy constraint: Member must have value greater than or equal to 1",
     ],
     [
       'general',
       { Timeout: '901' },
-      'Value 901 for Timeout is invalid: it must be an integer between 1 and 900 (seconds).',
+      'ValidationException',
+      'Timeout',
+      "1 validation error detected: Value '901' at 'timeout' failed to satisfy constraint: Member must have value less than or equal to 900",
     ],
     [
       'general',
       { Timeout: '12.5' },
-      'Value 12.5 for Timeout is invalid: it must be an integer between 1 and 900 (seconds).',
+      'InvalidRequestContentException',
+      'Timeout',
+      'Could not parse request body into json: Cannot coerce Floating-point value (12.5) to `java.lang.Integer` value (for Timeout)',
     ],
     [
       'general',
       { MemorySize: '127' },
-      'Value 127 for MemorySize is invalid: it must be an integer between 128 and 10240 (MB).',
+      'ValidationException',
+      'MemorySize',
+      "1 validation error detected: Value '127' at 'memorySize' failed to satisfy constraint: Member must have value greater than or equal to 128",
     ],
     [
       'general',
       { MemorySize: '10241' },
-      'Value 10241 for MemorySize is invalid: it must be an integer between 128 and 10240 (MB).',
+      'ValidationException',
+      'MemorySize',
+      "1 validation error detected: Value '10241' at 'memorySize' failed to satisfy constraint: Member must have value less than or equal to 10240",
     ],
     [
       'general',
       { MemorySize: '256.5' },
-      'Value 256.5 for MemorySize is invalid: it must be an integer between 128 and 10240 (MB).',
+      'InvalidRequestContentException',
+      'MemorySize',
+      'Could not parse request body into json: Cannot coerce Floating-point value (256.5) to `java.lang.Integer` value (for MemorySize)',
     ],
     [
       'async',
       { MaximumRetryAttempts: '3' },
-      'Value 3 for MaximumRetryAttempts is invalid: it must be an integer between 0 and 2.',
+      'ValidationException',
+      'MaximumRetryAttempts',
+      "1 validation error detected: Value '3' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 2",
     ],
     [
       'async',
       { MaximumRetryAttempts: '-1' },
-      'Value -1 for MaximumRetryAttempts is invalid: it must be an integer between 0 and 2.',
+      'ValidationException',
+      'MaximumRetryAttempts',
+      "1 validation error detected: Value '-1' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value greater than or equal to 0",
     ],
     [
       'async',
       { MaximumRetryAttempts: '1.5' },
-      'Value 1.5 for MaximumRetryAttempts is invalid: it must be an integer between 0 and 2.',
+      'InvalidRequestContentException',
+      'MaximumRetryAttempts',
+      'Could not parse request body into json: Cannot coerce Floating-point value (1.5) to `java.lang.Integer` value (for MaximumRetryAttempts)',
     ],
     [
       'async',
       { MaximumEventAgeInSeconds: '59' },
-      'Value 59 for MaximumEventAgeInSeconds is invalid: it must be an integer between 60 and 21600 (seconds).',
+      'ValidationException',
+      'MaximumEventAgeInSeconds',
+      "1 validation error detected: Value '59' at 'maximumEventAgeInSeconds' failed to satisfy constraint: Member must have value greater than or equal to 60",
     ],
     [
       'async',
       { MaximumEventAgeInSeconds: '21601' },
-      'Value 21601 for MaximumEventAgeInSeconds is invalid: it must be an integer between 60 and 21600 (seconds).',
+      'ValidationException',
+      'MaximumEventAgeInSeconds',
+      "1 validation error detected: Value '21601' at 'maximumEventAgeInSeconds' failed to satisfy constraint: Member must have value less than or equal to 21600",
     ],
     [
       'reserved',
       { mode: 'reserved', value: '1001' },
-      'Value 1001 for ReservedConcurrentExecutions is invalid: it must be an integer between 0 and 1000.',
+      'InvalidParameterValueException',
+      'ReservedConcurrentExecutions',
+      "Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [0]: 1001 is more than the account's 1000.",
     ],
     [
       'reserved',
       { mode: 'reserved', value: '2.5' },
-      'Value 2.5 for ReservedConcurrentExecutions is invalid: it must be an integer between 0 and 1000.',
+      'InvalidRequestContentException',
+      'ReservedConcurrentExecutions',
+      'Could not parse request body into json: Cannot coerce Floating-point value (2.5) to `java.lang.Integer` value (for ReservedConcurrentExecutions)',
     ],
     [
       'provisioned',
       { value: '1001' },
-      'Value 1001 for ProvisionedConcurrentExecutions is invalid: it must be an integer between 0 and 1000.',
+      'InvalidParameterValueException',
+      'ProvisionedConcurrentExecutions',
+      "Requested Provisioned Concurrency (1001) should not be greater than the account's concurrent executions limit (1000).",
     ],
     [
       'provisioned',
       { value: '-1' },
-      'Value -1 for ProvisionedConcurrentExecutions is invalid: it must be an integer between 0 and 1000.',
+      'ValidationException',
+      'ProvisionedConcurrentExecutions',
+      "1 validation error detected: Value '-1' at 'provisionedConcurrentExecutions' failed to satisfy constraint: Member must have value greater than or equal to 0",
     ],
     [
       'account',
       { value: '0' },
-      'Value 0 for accountConcurrency is invalid: it must be an integer between 1 and 1000000.',
+      'ValidationException',
+      'accountConcurrency',
+      "1 validation error detected: Value '0' at 'accountConcurrency' failed to satisfy constraint: Member must have value greater than or equal to 1",
     ],
     [
       'account',
       { value: '1000001' },
-      'Value 1000001 for accountConcurrency is invalid: it must be an integer between 1 and 1000000.',
+      'ValidationException',
+      'accountConcurrency',
+      "1 validation error detected: Value '1000001' at 'accountConcurrency' failed to satisfy constraint: Member must have value less than or equal to 1000000",
     ],
     [
       'handler',
       { durationMs: '-1' },
-      'Value -1 for Handler.durationMs is invalid: it must be a number between 0 and 3600000.',
+      'ValidationException',
+      'Handler.durationMs',
+      "1 validation error detected: Value '-1' at 'handler.durationMs' failed to satisfy constraint: Member must have value greater than or equal to 0",
     ],
     [
       'handler',
       { durationMs: '3600001' },
-      'Value 3600001 for Handler.durationMs is invalid: it must be a number between 0 and 3600000.',
+      'ValidationException',
+      'Handler.durationMs',
+      "1 validation error detected: Value '3600001' at 'handler.durationMs' failed to satisfy constraint: Member must have value less than or equal to 3600000",
     ],
     [
       'handler',
       { jitterMs: '-5' },
-      'Value -5 for Handler.jitterMs is invalid: it must be a number between 0 and 3600000.',
+      'ValidationException',
+      'Handler.jitterMs',
+      "1 validation error detected: Value '-5' at 'handler.jitterMs' failed to satisfy constraint: Member must have value greater than or equal to 0",
     ],
     [
       'handler',
       { initDurationMs: '10001' },
-      'Value 10001 for Handler.initDurationMs is invalid: it must be a number between 0 and 10000.',
+      'ValidationException',
+      'Handler.initDurationMs',
+      "1 validation error detected: Value '10001' at 'handler.initDurationMs' failed to satisfy constraint: Member must have value less than or equal to 10000",
     ],
     [
       'handler',
       { failureMode: 'firstAttempts', count: '1001' },
-      'Value 1001 for Handler.failure.count is invalid: it must be an integer between 0 and 1000.',
+      'ValidationException',
+      'Handler.failure.count',
+      "1 validation error detected: Value '1001' at 'handler.failure.count' failed to satisfy constraint: Member must have value less than or equal to 1000",
     ],
     [
       'handler',
       { failureMode: 'firstAttempts', count: '1.5' },
-      'Value 1.5 for Handler.failure.count is invalid: it must be an integer between 0 and 1000.',
+      'InvalidRequestContentException',
+      'Handler.failure.count',
+      'Could not parse request body into json: Cannot coerce Floating-point value (1.5) to `java.lang.Integer` value (for Handler.failure.count)',
     ],
     [
       'handler',
       { failureMode: 'probability', p: '1.1' },
-      'Value 1.1 for Handler.failure.p is invalid: it must be a number between 0 and 1.',
+      'ValidationException',
+      'Handler.failure.p',
+      "1 validation error detected: Value '1.1' at 'handler.failure.p' failed to satisfy constraint: Member must have value less than or equal to 1",
     ],
     [
       'handler',
       { failureMode: 'probability', p: '-0.1' },
-      'Value -0.1 for Handler.failure.p is invalid: it must be a number between 0 and 1.',
+      'ValidationException',
+      'Handler.failure.p',
+      "1 validation error detected: Value '-0.1' at 'handler.failure.p' failed to satisfy constraint: Member must have value greater than or equal to 0",
     ],
-  ])('%s %j', (form, edits, message) => {
+  ])('%s %j', (form, edits, type, field, message) => {
     const sim = newSim();
     const { refused, changed } = applyForm(sim, form, edits);
-    expect(refused).toBe(`InvalidParameterValueException: ${message}`);
+    expect(refused).toEqual({ type, field, message });
     expect(changed).toBe(false);
   });
 
@@ -194,9 +249,12 @@ describe('refusals that depend on other settings', () => {
     const sim = newSim();
     expect(applyForm(sim, 'reserved', { mode: 'reserved', value: '3' }).refused).toBeUndefined();
     const { refused, changed } = applyForm(sim, 'provisioned', { value: '4' });
-    expect(refused).toBe(
-      'InvalidParameterValueException: Value 4 for ProvisionedConcurrentExecutions is invalid: it must be an integer between 0 and 3.',
-    );
+    expect(refused).toEqual({
+      type: 'InvalidParameterValueException',
+      field: 'ProvisionedConcurrentExecutions',
+      message:
+        'Requested Provisioned Concurrency (4) should not be greater than the reservedConcurrentExecution (3) for function cafe-order.',
+    });
     expect(changed).toBe(false);
   });
 
@@ -204,9 +262,12 @@ describe('refusals that depend on other settings', () => {
     const sim = newSim();
     applyForm(sim, 'provisioned', { value: '2' });
     const { refused, changed } = applyForm(sim, 'reserved', { mode: 'reserved', value: '1' });
-    expect(refused).toBe(
-      'InvalidParameterValueException: Value 2 for ProvisionedConcurrentExecutions is invalid: it must be an integer between 0 and 1.',
-    );
+    expect(refused).toEqual({
+      type: 'InvalidParameterValueException',
+      field: 'ProvisionedConcurrentExecutions',
+      message:
+        'Requested Provisioned Concurrency (2) should not be greater than the reservedConcurrentExecution (1) for function cafe-order.',
+    });
     expect(changed).toBe(false);
   });
 
@@ -214,9 +275,12 @@ describe('refusals that depend on other settings', () => {
     const sim = newSim();
     applyForm(sim, 'reserved', { mode: 'reserved', value: '5' });
     const { refused } = applyForm(sim, 'account', { value: '4' });
-    expect(refused).toBe(
-      "InvalidParameterValueException: Specified ReservedConcurrentExecutions decreases the account's unreserved concurrency below 0: the reserved total 5 exceeds the account limit 4.",
-    );
+    expect(refused).toEqual({
+      type: 'InvalidParameterValueException',
+      field: 'ReservedConcurrentExecutions',
+      message:
+        "Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [0]: the reserved total 5 exceeds the account limit 4.",
+    });
     expect(sim.accountConcurrency()).toBe(1000);
   });
 
@@ -224,9 +288,12 @@ describe('refusals that depend on other settings', () => {
     const sim = newSim();
     applyForm(sim, 'provisioned', { value: '3' });
     const { refused } = applyForm(sim, 'account', { value: '2' });
-    expect(refused).toBe(
-      "InvalidParameterValueException: accountConcurrency 2 is below cafe-order's ProvisionedConcurrentExecutions.",
-    );
+    expect(refused).toEqual({
+      type: 'InvalidParameterValueException',
+      field: 'accountConcurrency',
+      message:
+        "The account's concurrent executions limit (2) cannot be below cafe-order's provisioned concurrency (3).",
+    });
     expect(sim.accountConcurrency()).toBe(1000);
   });
 });
@@ -312,7 +379,7 @@ describe('client-side refusals read exactly as the model’s own for the same te
     // Hand the model the raw text the field holds, as an untyped caller could.
     const sim = newSim();
     const modelSays = applyConfigOp(sim, opFor(sim, '12abc' as unknown as number));
-    expect(!parsed.ok && parsed.message).toBe(modelSays);
+    expect(!parsed.ok && parsed.message).toBe(modelSays && refusalText(modelSays));
   });
 });
 
@@ -346,9 +413,12 @@ describe('destinations built by the form are accepted by the model with the righ
         api: 'UpdateFunctionConfiguration',
         params: { FunctionName: NAME, DeadLetterConfig: { TargetArn: 'arn:aws:s3:::cafe-failures' } },
       }),
-    ).toBe(
-      'InvalidParameterValueException: Value "arn:aws:s3:::cafe-failures" for DeadLetterConfig.TargetArn is invalid: it must be the ARN of an SQS queue or SNS topic.',
-    );
+    ).toEqual({
+      type: 'InvalidParameterValueException',
+      field: 'DeadLetterConfig.TargetArn',
+      message:
+        'Value "arn:aws:s3:::cafe-failures" for DeadLetterConfig.TargetArn is invalid: it must be the ARN of an SQS queue or SNS topic.',
+    });
     expect(applyForm(sim, 'dlq', { dlqService: 'none' }).refused).toBeUndefined();
     expect(read(sim).config.DeadLetterConfig.TargetArn).toBeUndefined();
   });

@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { formatClock } from '../../cafe/format';
 import { useCafe } from '../../store/CafeContext';
 import { Axis } from './Axis';
-import { createSeekScheduler } from './seekScheduler';
 import {
   CallerRow,
   Details,
@@ -34,7 +33,7 @@ export default function TimelinePanel() {
   const data = useTimeline();
   const now = useCafe((s) => s.now);
   const sessionEnd = useCafe((s) => s.sessionEnd);
-  const seeking = useCafe((s) => s.seeking);
+  const rewindStart = useCafe((s) => s.rewindStart);
   const seek = useCafe((s) => s.seek);
   const select = useCafe((s) => s.select);
   const selectEnvironment = useCafe((s) => s.selectEnvironment);
@@ -42,22 +41,20 @@ export default function TimelinePanel() {
   const selectedEnvironment = useCafe((s) => s.selectedEnvironment);
   const id = useId();
   const [zoom, setZoom] = useState<Zoom>('all');
-  const [target, setTarget] = useState<number | undefined>(undefined);
   const [inspected, setInspected] = useState<Inspected | undefined>(undefined);
 
-  const scheduler = useMemo(
-    () =>
-      createSeekScheduler(
-        (t) => seek(t),
-        150,
-        undefined,
-        () => setTarget(undefined),
-      ),
-    [seek],
+  // A seek is synchronous; a drag asks for one per animation frame at most (the latest position).
+  const dragTo = useRef<number | undefined>(undefined);
+  const frame = useRef<number | undefined>(undefined);
+  useEffect(
+    () => () => {
+      if (frame.current !== undefined) cancelAnimationFrame(frame.current);
+      frame.current = undefined;
+    },
+    [],
   );
-  useEffect(() => () => scheduler.cancel(), [scheduler]);
 
-  const playhead = target ?? now;
+  const playhead = now;
   // Value-stable: the window object changes only when its ends do, so memoised lanes stay put.
   const { start, end } = timeWindow(zoom, playhead, sessionEnd);
   const w = useMemo(() => ({ start, end }), [start, end]);
@@ -76,8 +73,17 @@ export default function TimelinePanel() {
   );
 
   function scrub(t: number, final: boolean) {
-    setTarget(t);
-    scheduler.request(t, final);
+    if (final) {
+      if (frame.current !== undefined) cancelAnimationFrame(frame.current);
+      frame.current = undefined;
+      void seek(t);
+      return;
+    }
+    dragTo.current = t;
+    frame.current ??= requestAnimationFrame(() => {
+      frame.current = undefined;
+      if (dragTo.current !== undefined) void seek(dragTo.current);
+    });
   }
   const callerTab = Math.max(
     0,
@@ -104,12 +110,9 @@ export default function TimelinePanel() {
             ))}
           </select>
         </label>
-        <p className="tl-status" role="status">
-          {seeking || target !== undefined ? 'Rewinding… (replaying the session from the seed)' : ''}
-        </p>
       </div>
       <Legend />
-      <div className={`tl-body${seeking ? ' tl-seeking' : ''}`}>
+      <div className="tl-body">
         <div className="tl-row tl-axis-row">
           <span id={`${id}-playhead`} className="tl-axis-label">
             Playhead {formatClock(playhead)}
@@ -188,6 +191,12 @@ export default function TimelinePanel() {
         <Overlay w={w} playhead={playhead} now={now} sessionEnd={sessionEnd} />
       </div>
       <Details data={data} inspected={inspected} near={near} />
+      {rewindStart > 0 && (
+        <p className="tl-note" data-testid="rewind-reach">
+          Rewind reaches back to {formatAxisTime(rewindStart)}: older history was dropped to keep memory
+          bounded.
+        </p>
+      )}
       {data.truncated && (
         <p className="tl-note">
           The model keeps the latest 20,000 trace events: what happened before{' '}

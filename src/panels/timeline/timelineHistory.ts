@@ -1,4 +1,4 @@
-import type { LambdaSimulation, TraceEvent } from '../../model';
+import { envIdOf, type LambdaSimulation, type TraceEvent } from '../../model';
 import { readFeed, traceFeed } from './traceFeed';
 import { applyTraceEvent, createTraceState, type TraceState } from './traceState';
 
@@ -125,8 +125,7 @@ function enter(env: EnvHistory, next: EnvSpan | undefined, t: number): void {
   }
 }
 
-function foldEnvEvent(h: TimelineHistory, e: TraceEvent): void {
-  const envId = e.envId as string;
+function foldEnvEvent(h: TimelineHistory, e: TraceEvent, envId: string): void {
   const env = envOf(h, e, envId);
   if (!env) return;
   switch (e.type) {
@@ -140,18 +139,18 @@ function foldEnvEvent(h: TimelineHistory, e: TraceEvent): void {
       enter(env, { kind: 'idle', from: e.t, to: undefined }, e.t);
       return;
     case 'run.started': {
-      const request = h.requests.get(String(e.requestId));
+      const request = h.requests.get(e.requestId);
       enter(
         env,
         {
           kind: 'busy',
           from: e.t,
           to: undefined,
-          requestId: String(e.requestId),
+          requestId: e.requestId,
           callerId: request?.callerId,
           callKind: request?.kind,
-          coldStart: Boolean(e.coldStart),
-          attempt: Number(e.attempt),
+          coldStart: e.coldStart,
+          attempt: e.attempt,
         },
         e.t,
       );
@@ -176,9 +175,10 @@ export function foldEvents(h: TimelineHistory, events: readonly TraceEvent[]): v
     if (e.type === 'invoke.accepted' || e.type === 'invoke.rejected') h.calls++;
     if (e.type === 'invoke.accepted' && e.functionName === h.functionName) {
       const kind = e.invocationType === 'Event' ? 'async' : 'sync';
-      h.requests.set(String(e.requestId), { callerId: e.callerId as string | undefined, kind });
-    } else if (e.type === 'invocation.ended') h.requests.delete(String(e.requestId));
-    if (typeof e.envId === 'string') foldEnvEvent(h, e);
+      h.requests.set(e.requestId, { callerId: e.callerId, kind });
+    } else if (e.type === 'invocation.ended') h.requests.delete(e.requestId);
+    const envId = envIdOf(e);
+    if (envId !== undefined) foldEnvEvent(h, e, envId);
   }
   flushStep(h);
 }

@@ -1,4 +1,10 @@
-import type { EnvironmentView, InvocationRecord, LambdaSimulation, TraceEvent } from '../../model';
+import {
+  requestIdOf,
+  type EnvironmentView,
+  type InvocationRecord,
+  type LambdaSimulation,
+  type TraceEvent,
+} from '../../model';
 import { traceFeed } from './traceFeed';
 import { updateHistory, type EnvSpan, type QueueStep, type TimelineHistory } from './timelineHistory';
 
@@ -173,7 +179,7 @@ function asyncLane(
         enter('running', e.t);
         break;
       case 'run.started':
-        attempt = Number(e.attempt);
+        attempt = e.attempt;
         enter('running', e.t);
         break;
       case 'run.failed':
@@ -190,12 +196,7 @@ function asyncLane(
         enter('queued', e.t);
         break;
       case 'retry.scheduled':
-        mark(
-          'retry',
-          e.t,
-          '↻',
-          `Retry ${Number(e.attempt) - 1} scheduled, due in ${Math.round(Number(e.delayMs) / 1000)} s`,
-        );
+        mark('retry', e.t, '↻', `Retry ${e.attempt - 1} scheduled, due in ${Math.round(e.delayMs / 1000)} s`);
         enter('retry-wait', e.t);
         break;
       case 'queue.enqueued':
@@ -205,10 +206,10 @@ function asyncLane(
         enter('throttled', e.t);
         break;
       case 'destination.delivered':
-        mark('delivered', e.t, '→', `Record delivered to ${String(e.kind)} (${String(e.condition)})`);
+        mark('delivered', e.t, '→', `Record delivered to ${e.kind} (${e.condition})`);
         break;
       case 'event.discarded':
-        mark('discarded', e.t, '✕', `Event discarded (${String(e.reason)})`);
+        mark('discarded', e.t, '✕', `Event discarded (${e.reason})`);
         break;
       case 'invocation.ended':
         enter(undefined, e.t);
@@ -237,7 +238,7 @@ function recentCalls(
     const e = events[i];
     if ((e.type !== 'invoke.accepted' && e.type !== 'invoke.rejected') || e.functionName !== functionName)
       continue;
-    const inv = sim.invocation(String(e.requestId));
+    const inv = sim.invocation(e.requestId);
     if (!inv) continue;
     const id = inv.callerId ?? inv.requestId;
     lanes.set(id, [inv, ...(lanes.get(id) ?? [])]);
@@ -284,7 +285,8 @@ export function deriveTimeline(
     for (const inv of calls) if (inv.invocationType === 'Event') wanted.set(inv.requestId, []);
   for (let i = from; i < events.length; i++) {
     const e = events[i];
-    if (typeof e.requestId === 'string' && CALLER_EVENTS.has(e.type)) wanted.get(e.requestId)?.push(e);
+    const requestId = requestIdOf(e);
+    if (requestId !== undefined && CALLER_EVENTS.has(e.type)) wanted.get(requestId)?.push(e);
   }
 
   const callers: CallerLane[] = [];

@@ -1,4 +1,4 @@
-import type { TraceEvent } from '../../model';
+import { envIdOf, requestIdOf, type TraceEvent } from '../../model';
 
 /**
  * What the trace implies at one instant, folded event by event: which environments are in use,
@@ -56,8 +56,8 @@ function moveAsync(s: TraceState, requestId: string, to: 'queued' | 'running' | 
  * starts mid-history undercounts for a while instead of going negative.
  */
 export function applyTraceEvent(s: TraceState, e: TraceEvent): void {
-  const requestId = typeof e.requestId === 'string' ? e.requestId : '';
-  const envId = typeof e.envId === 'string' ? e.envId : '';
+  const requestId = requestIdOf(e) ?? '';
+  const envId = envIdOf(e) ?? '';
   switch (e.type) {
     case 'invoke.accepted':
       if (e.functionName !== s.functionName) return;
