@@ -3,16 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { cafePresetFunction } from './defaults';
 import { LambdaServiceError } from './errors';
 import { createLambdaSimulation, type LambdaSimulation } from './simulation';
+import { fuzzRuns, reportFuzz } from '../fuzz/fuzzRuns';
 
 // Fuzzing the model's public API (#15 item 7): random sequences of valid and invalid calls, with
 // arguments a plain JavaScript caller could pass (wrong types, BigInts, Symbols, huge numbers,
 // nulls). Nothing may throw but a LambdaServiceError or a RangeError; every accepted invocation
 // ends with exactly one outcome; a valid call still works afterwards.
-// FUZZ_RUNS=10000 npx vitest run src/model/api.fuzz.test.ts   (a few hundred in `npm test`)
+// `npm run fuzz` runs ≥ 10,000 calls (FUZZ_CASES; a session holds ~6 calls); `npm test` a short pass.
 
 /** The test runner's environment (the app's types have no Node globals). */
 const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ?? {};
-const RUNS = Number(env.FUZZ_RUNS ?? 300);
+const RUNS = fuzzRuns(300, 6);
 
 const weird = fc.oneof(
   fc.constantFrom<unknown>(
@@ -287,9 +288,13 @@ function run(calls: Call[]) {
 
 describe('model API fuzz (random valid and invalid calls)', () => {
   it(`${RUNS} random sessions: only Lambda's exceptions or RangeErrors, every accepted event ends once, and the model keeps working`, async () => {
+    let callCount = 0;
+    let acceptedCount = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(callArb, { minLength: 1, maxLength: 40 }), async (calls) => {
+        callCount += calls.length;
         const { sim, accepted } = run(calls);
+        acceptedCount += accepted.size;
         // Long enough for anything to end: event age ≤ 5 min here, retries, back-off, idle shutdowns.
         sim.advanceBy(3 * 3_600_000);
         const ended = new Map<string, number>();
@@ -314,5 +319,12 @@ describe('model API fuzz (random valid and invalid calls)', () => {
       }),
       { numRuns: RUNS, seed: Number(env.FUZZ_SEED ?? 20260115) },
     );
+    reportFuzz('model API', {
+      calls: callCount,
+      sessions: RUNS,
+      crashes: 0,
+      'events accepted': acceptedCount,
+      'stranded events': 0,
+    });
   }, 600_000);
 });
