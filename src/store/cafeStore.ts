@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { LambdaSimulation } from '../model';
+import type { InvokeInput, InvokeOutput, InvokePromise, LambdaSimulation } from '../model';
 import { flushReactions, Session, type CafeAction, type NarrationLine, type ScrollEntry } from './session';
 import { CheckpointPool, sessionAt } from './checkpoints';
 import { DEFAULT_SETTINGS, type ConfigOp, type KitchenSettings } from './kitchen';
@@ -108,6 +108,18 @@ export interface CafeState {
   dismissNotice(): void;
   setHighlight(zone: ZoneId | undefined): void;
   setSlides(slides: SlideController | undefined): void;
+  /**
+   * A call from a real AWS CLI or SDK (the server's bridge, src/bridge/): one more customer,
+   * recorded as an action, so rewind and replay keep it. `answer` settles with Lambda's answer
+   * when the model finishes the call, at the café's speed (also when the café was rewound and
+   * plays past the call again); it rejects with the model's LambdaServiceError (429, 404…), or
+   * with an error named OutsideCallLost when the call left the record (something new was done
+   * before it in the past, or the café was reset).
+   */
+  invokeFromOutside(
+    input: InvokeInput,
+    caller: { id: string; label: string },
+  ): { requestId?: string; answer: Promise<InvokeOutput> } | { refused: string };
 }
 
 export function isValidSeed(value: unknown): value is number {
@@ -140,7 +152,7 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
   /** Seeks are numbered: only the newest one may install its result (a drag sends many). */
   let seekSeq = 0;
 
-  return createStore<CafeState>()((set, get) => {
+  return createStore<CafeState>()((set, get, api) => {
     /** The terminal as drawn; the same object while nothing in it changed (the panel re-renders less). */
     function terminalView(previous: TerminalView): TerminalView {
       const busy = session.follow
@@ -292,6 +304,48 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
       if (playedSinceFill < FILL_WHILE_PLAYING_EVERY_MS) return;
       playedSinceFill = 0;
       fillCheckpoints();
+    }
+
+    /** Calls from outside, numbered for their actions' keys. */
+    let outsideSeq = 0;
+    /** Follows one outside call through whichever session is live until Lambda has answered it. */
+    function outsideAnswer(key: string): Promise<InvokeOutput> {
+      return new Promise((resolve, reject) => {
+        let open = true;
+        const followed = new Set<InvokePromise>();
+        const end = (settle: () => void) => {
+          if (!open) return;
+          open = false;
+          unsubscribe();
+          settle();
+        };
+        const follow = (actionsChanged: boolean) => {
+          const call = session.outsideCalls.get(key);
+          if (call && !followed.has(call)) {
+            followed.add(call);
+            call.then(
+              (output) => end(() => resolve(output)),
+              (error: unknown) => end(() => reject(error)),
+            );
+          }
+          if (actionsChanged && !get().actions.some((a) => a.type === 'outside.invoked' && a.key === key)) {
+            const lost = new Error(
+              'The café went back before this call and recorded something else: the call never happened.',
+            );
+            lost.name = 'OutsideCallLost';
+            end(() => reject(lost));
+          }
+        };
+        const unsubscribe = api.subscribe((state, previous) => {
+          if (
+            state.sim !== previous.sim ||
+            state.version !== previous.version ||
+            state.actions !== previous.actions
+          )
+            follow(state.actions !== previous.actions);
+        });
+        follow(true);
+      });
     }
 
     return {
@@ -446,6 +500,20 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
       dismissNotice: () => set({ notice: undefined }),
       setHighlight: (zone) => set({ highlight: zone }),
       setSlides: (slides) => set({ slides }),
+      invokeFromOutside(input, caller) {
+        const key = `outside-${++outsideSeq}`;
+        const t = session.sim.now();
+        const refused = act({
+          t,
+          type: 'outside.invoked',
+          key,
+          input,
+          callerId: caller.id,
+          callerLabel: caller.label,
+        });
+        if (refused) return { refused };
+        return { requestId: session.outsideCalls.get(key)?.requestId, answer: outsideAnswer(key) };
+      },
     };
   });
 }

@@ -1,4 +1,10 @@
-import { createLambdaSimulation, type LambdaSimulation, type TraceEvent } from '../model';
+import {
+  createLambdaSimulation,
+  type InvokeInput,
+  type InvokePromise,
+  type LambdaSimulation,
+  type TraceEvent,
+} from '../model';
 import { createCli, MemoryFileSystem, type Cli, type CliRun, type LogFollow } from '../terminal';
 import { narrate } from '../cafe/narrate';
 import {
@@ -17,7 +23,16 @@ export type CafeAction =
   | { t: number; type: 'config.changed'; op: ConfigOp }
   | { t: number; type: 'terminal.command'; line: string }
   | { t: number; type: 'terminal.interrupted' }
-  | { t: number; type: 'terminal.cleared' };
+  | { t: number; type: 'terminal.cleared' }
+  /** A call from a real AWS CLI or SDK through the server's bridge (src/bridge): `key` names this one call. */
+  | {
+      t: number;
+      type: 'outside.invoked';
+      key: string;
+      input: InvokeInput;
+      callerId: string;
+      callerLabel: string;
+    };
 
 export interface NarrationLine {
   id: number;
@@ -57,6 +72,8 @@ export class Session {
   terminal: ScrollEntry[] = [];
   running: CliRun | undefined;
   follow: LogFollow | undefined;
+  /** Calls from outside the page, by action key: their answers go back to the real client (see cafeStore). */
+  readonly outsideCalls = new Map<string, InvokePromise>();
   /** Bumped on every change a view may draw (model events, terminal output). */
   version = 0;
   /** How many of the recorded actions this session has applied (they are a stable prefix). */
@@ -130,6 +147,13 @@ export class Session {
       case 'terminal.cleared':
         this.terminal = [];
         this.changed();
+        return undefined;
+      case 'outside.invoked':
+        // Not detached: the real client waits for Lambda's answer (the promise settles on the virtual clock).
+        this.outsideCalls.set(
+          action.key,
+          this.sim.invoke(action.input, { callerId: action.callerId, callerLabel: action.callerLabel }),
+        );
         return undefined;
     }
   }
