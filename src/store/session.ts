@@ -5,7 +5,7 @@ import {
   type LambdaSimulation,
   type TraceEvent,
 } from '../model';
-import { createCli, MemoryFileSystem, type Cli, type CliRun, type LogFollow } from '../terminal';
+import { createCli, MemoryFileSystem, withTimers, type Cli, type CliRun, type LogFollow } from '../terminal';
 import { narrate } from '../cafe/narrate';
 import {
   applyConfigOp,
@@ -87,11 +87,14 @@ export class Session {
 
   constructor(start: SessionStart) {
     this.settings = start.settings;
-    this.sim = createLambdaSimulation({
-      seed: start.seed,
-      accountConcurrency: start.accountConcurrency,
-      functions: [functionConfigFor(start.settings)],
-    });
+    // withTimers: the terminal's CLI waits on the virtual clock between retries of a throttled call.
+    this.sim = withTimers(
+      createLambdaSimulation({
+        seed: start.seed,
+        accountConcurrency: start.accountConcurrency,
+        functions: [functionConfigFor(start.settings)],
+      }),
+    );
     this.cli = createCli({ sim: this.sim, fs: new MemoryFileSystem(), functionName: FUNCTION_NAME });
     this.print({
       kind: 'info',

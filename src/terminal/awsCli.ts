@@ -5,6 +5,7 @@
  */
 import type { InvokeOptions, LambdaSimulation } from '../model';
 import { runAws } from './awsCommand';
+import { loadOutputExtras } from './awsGlobals';
 import { parseCommandLine, type Redirect } from './commandLine';
 import { MemoryFileSystem } from './fileSystem';
 import { SHELL_COMMANDS } from './shellCommands';
@@ -53,6 +54,29 @@ function helpText(fn: string): string {
 
 const done = (stdout: string, stderr = '', exitCode = 0): CliRun => ({ stdout, stderr, exitCode });
 
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+function splitAssignment(word: string): [string, string] {
+  const eq = word.indexOf('=');
+  return [word.slice(0, eq), word.slice(eq + 1)];
+}
+
+/** `export NAME=value …` and `unset NAME …` (bash's wording for a bad name). */
+function setVariables(
+  command: 'export' | 'unset',
+  args: readonly string[],
+  env: Map<string, string>,
+): CliRun {
+  let stderr = '';
+  for (const arg of args) {
+    if (command === 'unset') env.delete(arg);
+    else if (ASSIGNMENT.test(arg)) env.set(...splitAssignment(arg));
+    else if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(arg))
+      stderr += `bash: export: \`${arg}': not a valid identifier\n`;
+  }
+  return done('', stderr, stderr === '' ? 0 : 1);
+}
+
 /** A bug in the terminal must not take the page down; it is said in the terminal instead. */
 const internalError = (e: unknown): CliRun =>
   done('', `terminal: internal error: ${e instanceof Error ? e.message : String(e)}\n`, 1);
@@ -83,18 +107,35 @@ function interruptible(result: CliRun, signal: { interrupted: boolean }): CliRun
 
 export function createCli(options: CliOptions): Cli {
   const { sim } = options;
+  // --query, table and YAML output come in a chunk of their own: fetch it now, long before anyone types.
+  void loadOutputExtras();
   const fs = options.fs ?? new MemoryFileSystem();
   const exampleFunction = options.functionName ?? sim.listFunctions()[0]?.FunctionName ?? 'my-function';
   const prefix = options.callerPrefix ?? 'terminal';
+  /** The shell's exported variables (`export AWS_MAX_ATTEMPTS=1`); only AWS_* ones mean anything here. */
+  const env = new Map<string, string>();
   let calls = 0;
   const nextCaller = (): Required<Pick<InvokeOptions, 'callerId' | 'callerLabel'>> => {
     calls++;
     return { callerId: `${prefix}-${calls}`, callerLabel: `Terminal call ${calls}` };
   };
 
-  function runStage(words: readonly string[], stdin: string, signal: RunSignal): CliRun {
+  function runStage(allWords: readonly string[], stdin: string, signal: RunSignal): CliRun {
+    // `NAME=value command …`: the variables apply to this command only, as in a POSIX shell.
+    let assigned = 0;
+    while (assigned < allWords.length && ASSIGNMENT.test(allWords[assigned])) assigned++;
+    const stageEnv = new Map(env);
+    for (const word of allWords.slice(0, assigned)) stageEnv.set(...splitAssignment(word));
+    const words = allWords.slice(assigned);
+    if (words.length === 0) {
+      for (const word of allWords) env.set(...splitAssignment(word));
+      return done('');
+    }
     const [name, ...args] = words;
-    if (name === 'aws') return runAws(args, { sim, fs, nextCaller, signal });
+    if (name === 'aws') return runAws(args, { sim, fs, nextCaller, signal, env: stageEnv });
+    if (name === 'export' || name === 'unset') return setVariables(name, args, env);
+    if (name === 'env' && args.length === 0)
+      return done([...stageEnv].map(([k, v]) => `${k}=${v}\n`).join(''));
     if (name === 'help') return done(helpText(exampleFunction));
     if (name === 'clear') return { ...done(''), clear: true };
     const command = SHELL_COMMANDS.get(name);

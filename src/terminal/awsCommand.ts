@@ -45,6 +45,8 @@ export interface AwsEnvironment {
   fs: MemoryFileSystem;
   nextCaller(): Required<Pick<InvokeOptions, 'callerId' | 'callerLabel'>>;
   signal: RunSignal;
+  /** The shell's variables for this command (AWS_MAX_ATTEMPTS, AWS_RETRY_MODE, AWS_DEFAULT_OUTPUT). */
+  env: ReadonlyMap<string, string>;
 }
 
 function listing(title: string, names: Iterable<string>): CliRun {
@@ -53,7 +55,7 @@ function listing(title: string, names: Iterable<string>): CliRun {
 
 /** Runs the words after `aws`. */
 export function runAws(words: readonly string[], env: AwsEnvironment): CliRun {
-  const parsed = parseGlobals(words);
+  const parsed = parseGlobals(words, env.env);
   if (!parsed.ok) return parsed.error;
   if (parsed.globals.version) return { stdout: AWS_VERSION_LINE, stderr: '', exitCode: 0 };
   const [serviceName, operationName, ...args] = parsed.rest;
