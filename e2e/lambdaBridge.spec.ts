@@ -216,7 +216,7 @@ test('the same checks through the real AWS CLI, when one is installed', async ({
     AWS_PAGER: '',
   };
   // A service error exits 254 in CLI v2 and 255 in v1 ("Return codes", AWS CLI user guide).
-  const serviceErrorExit = /^aws-cli\/1\./.test(aws.stdout + aws.stderr) ? 255 : 254;
+  const serviceErrorExit = (aws.stdout + aws.stderr).startsWith('aws-cli/1.') ? 255 : 254;
   const cli = (...args: string[]) =>
     spawnSync('aws', ['lambda', ...args, '--endpoint-url', base], { encoding: 'utf8', env, timeout: 60_000 });
   const event = cli('invoke', '--function-name', 'cafe-order', '--invocation-type', 'Event', '/dev/null');

@@ -129,6 +129,8 @@ export function queryError(globals: GlobalOptions): CommandOutput | undefined {
     : parameterError(`Bad value for --query ${globals.query}: ${problem}`);
 }
 
+const ok = (stdout: string): CommandOutput => ({ stdout, stderr: '', exitCode: EXIT.ok });
+
 function render(module: Extras | undefined, response: Json, globals: GlobalOptions): CommandOutput {
   let value = response;
   if (globals.query !== undefined && module) {
@@ -141,7 +143,6 @@ function render(module: Extras | undefined, response: Json, globals: GlobalOptio
       return generalError(error instanceof Error ? error.message : String(error));
     }
   }
-  const ok = (stdout: string): CommandOutput => ({ stdout, stderr: '', exitCode: EXIT.ok });
   switch (globals.output) {
     case 'off':
       return ok('');

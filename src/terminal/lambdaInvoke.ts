@@ -59,11 +59,11 @@ function finish(output: InvokeOutput, outfile: string, ctx: AwsContext): CliRun 
 }
 
 /** A finished run's whole output (waiting for its pending part, if any). */
-function settled(run: CliRun): CommandOutput | Promise<CommandOutput> {
-  if (!run.pending) return run;
-  return run.pending.then((later) => ({
-    stdout: run.stdout + later.stdout,
-    stderr: run.stderr + later.stderr,
+function settled(result: CliRun): CommandOutput | Promise<CommandOutput> {
+  if (!result.pending) return result;
+  return result.pending.then((later) => ({
+    stdout: result.stdout + later.stdout,
+    stderr: result.stderr + later.stderr,
     exitCode: later.exitCode,
   }));
 }
