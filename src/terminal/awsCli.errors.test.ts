@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { finished, flush, makeTerminal, USAGE } from './testSupport';
+import { loadOutputExtras } from './awsGlobals';
+
+// The list of real commands (for "not offered") loads with the output extras, as in the café.
+beforeAll(() => loadOutputExtras());
 
 const RAW = '--cli-binary-format raw-in-base64-out';
 

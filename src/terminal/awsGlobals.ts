@@ -112,6 +112,11 @@ export function loadOutputExtras(): Promise<Extras> {
   return loading;
 }
 
+/** The extras if they have arrived (synchronously), else undefined. */
+export function loadedOutputExtras(): Extras | undefined {
+  return extras;
+}
+
 function needsExtras(globals: GlobalOptions): boolean {
   return globals.query !== undefined || globals.output === 'table' || globals.output.startsWith('yaml');
 }

@@ -21,3 +21,4 @@ export function queryProblem(expression: string): string | undefined {
 export function runQuery(expression: string, value: Json): Json {
   return search(value, expression) as Json;
 }
+export { isRealCommand } from './realCommands';
