@@ -16,18 +16,7 @@ import {
   updateFunctionConfigurationOperation,
 } from './lambdaConfig';
 import { putFunctionEventInvokeConfigOperation } from './lambdaEventInvokeConfig';
-import {
-  deleteFunctionEventInvokeConfigOperation,
-  getAccountSettingsOperation,
-  getFunctionEventInvokeConfigOperation,
-  getFunctionOperation,
-} from './lambdaRead';
-import {
-  describeLogStreamsOperation,
-  filterLogEventsOperation,
-  getCallerIdentityOperation,
-  getLogEventsOperation,
-} from './logsApi';
+import { deleteFunctionEventInvokeConfigOperation } from './lambdaEventInvokeConfigDelete';
 import { loadedOutputExtras, loadOutputExtras } from './awsGlobals';
 import { EXIT } from './cliErrors';
 import { invokeOperation } from './lambdaInvoke';
@@ -35,17 +24,24 @@ import { logsTailOperation } from './logsTail';
 import type { CliRun, RunSignal } from './types';
 
 /** Only what the simulation can answer; the real CLI has hundreds of services and operations. */
-const SERVICES: ReadonlyMap<string, ReadonlyMap<string, AwsOperation>> = new Map([
+/** A read-only operation in the lazily loaded extras (outputExtras.ts LAZY_OPERATIONS). */
+const LAZY = 'lazy' as const;
+type Entry = AwsOperation | typeof LAZY;
+
+const SERVICES: ReadonlyMap<string, ReadonlyMap<string, AwsOperation | typeof LAZY>> = new Map<
+  string,
+  ReadonlyMap<string, AwsOperation | typeof LAZY>
+>([
   [
     'lambda',
-    new Map([
+    new Map<string, Entry>([
       ['delete-function-concurrency', deleteFunctionConcurrencyOperation],
       ['delete-function-event-invoke-config', deleteFunctionEventInvokeConfigOperation],
-      ['get-account-settings', getAccountSettingsOperation],
-      ['get-function', getFunctionOperation],
+      ['get-account-settings', LAZY],
+      ['get-function', LAZY],
       ['get-function-concurrency', getFunctionConcurrencyOperation],
       ['get-function-configuration', getFunctionConfigurationOperation],
-      ['get-function-event-invoke-config', getFunctionEventInvokeConfigOperation],
+      ['get-function-event-invoke-config', LAZY],
       ['invoke', invokeOperation],
       ['list-functions', listFunctionsOperation],
       ['put-function-concurrency', putFunctionConcurrencyOperation],
@@ -55,14 +51,14 @@ const SERVICES: ReadonlyMap<string, ReadonlyMap<string, AwsOperation>> = new Map
   ],
   [
     'logs',
-    new Map([
-      ['describe-log-streams', describeLogStreamsOperation],
-      ['filter-log-events', filterLogEventsOperation],
-      ['get-log-events', getLogEventsOperation],
+    new Map<string, Entry>([
+      ['describe-log-streams', LAZY],
+      ['filter-log-events', LAZY],
+      ['get-log-events', LAZY],
       ['tail', logsTailOperation],
     ]),
   ],
-  ['sts', new Map([['get-caller-identity', getCallerIdentityOperation]])],
+  ['sts', new Map<string, Entry>([['get-caller-identity', LAZY]])],
 ]);
 
 export const AWS_VERSION_LINE = 'aws-cli/2 (simulated by Lambda Café: lambda, logs and sts commands only)\n';
@@ -81,6 +77,13 @@ function listing(title: string, names: Iterable<string>): CliRun {
 }
 
 const settle = (run: CliRun) => ({ stdout: run.stdout, stderr: run.stderr, exitCode: run.exitCode });
+
+/** A run's whole output, its pending part included. */
+async function settleAll(run: CliRun) {
+  if (!run.pending) return settle(run);
+  const later = await run.pending;
+  return { stdout: run.stdout + later.stdout, stderr: run.stderr + later.stderr, exitCode: later.exitCode };
+}
 
 /**
  * A real AWS CLI command the café does not model is said to be so, plainly ("Invalid choice"
@@ -131,5 +134,18 @@ export function runAws(words: readonly string[], env: AwsEnvironment): CliRun {
       usageError(invalidChoiceMessage('operation', operationName, [...service.keys()])),
     );
 
-  return runOperation(operation, args, { ...env, globals: parsed.globals });
+  const ctx = { ...env, globals: parsed.globals };
+  if (operation !== LAZY) return runOperation(operation, args, ctx);
+  // Read-only: run at once when the extras are here (always, but in the café's first instants).
+  const key = `${serviceName} ${operationName}`;
+  const loaded = loadedOutputExtras();
+  if (loaded) return runOperation(loaded.LAZY_OPERATIONS[key], args, ctx);
+  return {
+    stdout: '',
+    stderr: '',
+    exitCode: 0,
+    pending: loadOutputExtras().then(async (module) =>
+      settleAll(runOperation(module.LAZY_OPERATIONS[key], args, ctx)),
+    ),
+  };
 }
