@@ -207,6 +207,8 @@ describe('Lambda bridge: the Invoke API relayed to a café tab', () => {
         FunctionName: 'arn:aws:lambda:us-east-1:123456789012:function:cafe-order',
         Qualifier: '$LATEST',
         InvocationType: 'Event',
+        // A string payload, as in the README's five-line example.
+        Payload: '{"order":"latte"}',
       }),
     );
     expect(out.StatusCode).toBe(202);
@@ -214,6 +216,7 @@ describe('Lambda bridge: the Invoke API relayed to a café tab', () => {
       functionName: 'arn:aws:lambda:us-east-1:123456789012:function:cafe-order',
       qualifier: '$LATEST',
       invocationType: 'Event',
+      payload: '{"order":"latte"}',
     });
   });
 

@@ -16,6 +16,14 @@ beforeAll(() => loadOutputExtras());
 const THROTTLED_AFTER_RETRIES =
   '\nAn error occurred (TooManyRequestsException) when calling the Invoke operation (reached max retries: 2): Rate Exceeded.\n';
 
+/** When a throttled call's three attempts reached Lambda (virtual ms). */
+function throttledAttemptTimes(): number[] {
+  const { sim, cli } = makeTerminal({ ReservedConcurrentExecutions: 0 });
+  cli.run('aws lambda invoke --function-name cafe-order out.json');
+  sim.advanceBy(5000);
+  return sim.invocations().map((i) => i.acceptedAt);
+}
+
 describe('throttling: the CLI retries a 429 (standard mode, 3 attempts)', () => {
   // Source: awscli/botocore/retries/standard.py (DEFAULT_MAX_ATTEMPTS = 3, TooManyRequestsException
   // in _THROTTLED_ERROR_CODES, delay rand() × min(2^(attempt−1), 20) s) and
@@ -56,13 +64,7 @@ describe('throttling: the CLI retries a 429 (standard mode, 3 attempts)', () => 
   });
 
   it('retries at the same virtual moments every time (the jitter is seeded by the call)', () => {
-    const times = () => {
-      const { sim, cli } = makeTerminal({ ReservedConcurrentExecutions: 0 });
-      cli.run('aws lambda invoke --function-name cafe-order out.json');
-      sim.advanceBy(5000);
-      return sim.invocations().map((i) => i.acceptedAt);
-    };
-    expect(times()).toEqual(times());
+    expect(throttledAttemptTimes()).toEqual(throttledAttemptTimes());
   });
 
   it('a retry that finds a free barista is served: the caller only sees the 200', async () => {

@@ -83,7 +83,11 @@ export const describeLogStreamsOperation: AwsOperation = {
     const streams = new Map<string, LogEvent[]>();
     for (const env of ctx.sim.environments().filter((e) => e.functionName === fn))
       streams.set(env.logStreamName, []);
-    for (const e of events) streams.get(e.logStreamName)?.push(e) ?? streams.set(e.logStreamName, [e]);
+    for (const e of events) {
+      const lines = streams.get(e.logStreamName);
+      if (lines) lines.push(e);
+      else streams.set(e.logStreamName, [e]);
+    }
     const created = new Map(
       ctx.sim.environments().map((env) => [env.logStreamName, ctx.sim.startTime + env.createdAt]),
     );
