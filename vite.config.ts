@@ -2,16 +2,18 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './plugins/contentSecurityPolicy.ts';
+import { lambdaCafeBridge } from './server/vitePlugin.ts';
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  // lambdaCafeBridge: Lambda's Invoke API on the dev and preview servers (README: "Use your own AWS CLI or SDK").
+  plugins: [react(), contentSecurityPolicy(), lambdaCafeBridge()],
   // Relative base so the built app works from any folder an author copies it to (embeds).
   base: './',
   build: { manifest: true },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'server/**/*.test.ts'],
     environment: 'node',
   },
 });

@@ -97,7 +97,7 @@ test('CLI errors read as the AWS CLI prints them, and history comes back with th
   await expect(input(page)).toHaveValue('make coffee');
 });
 
-test('beyond the limit the terminal gets TooManyRequestsException while the café keeps its customer', async ({
+test('beyond the limit the terminal retries like the CLI, then gets TooManyRequestsException, while the café keeps its customer', async ({
   page,
 }) => {
   await page.goto('/?paused=1&baristas=1');
@@ -105,11 +105,23 @@ test('beyond the limit the terminal gets TooManyRequestsException while the caf�
     .locator('section.cafe')
     .getByRole('button', { name: /Order at the counter/ })
     .click();
-  await type(page, `aws lambda invoke --function-name ${FN} out.json`);
+  // One attempt: the 429 at once, as botocore words it when the last allowed attempt fails.
+  await type(page, `AWS_MAX_ATTEMPTS=1 aws lambda invoke --function-name ${FN} out.json`);
   await expect(output(page)).toContainText(
-    'An error occurred (TooManyRequestsException) when calling the Invoke operation: Rate Exceeded.',
+    'An error occurred (TooManyRequestsException) when calling the Invoke operation (reached max retries: 0): Rate Exceeded.',
   );
   await expect(caller(page, 'terminal-1')).toHaveAttribute('data-status', 'turnedAway');
+
+  // The CLI's default: the prompt waits while it backs off on the café's clock; T2 comes back twice.
+  await type(page, `aws lambda invoke --function-name ${FN} out.json`);
+  await expect(input(page)).toHaveCount(0);
+  await expect(caller(page, 'terminal-2')).toHaveAttribute('data-status', 'turnedAway');
+  const step = page.locator('section.cafe').getByRole('button', { name: 'Step', exact: true });
+  for (let i = 0; i < 10 && (await input(page).count()) === 0; i++) await step.click();
+  await expect(output(page)).toContainText(
+    'An error occurred (TooManyRequestsException) when calling the Invoke operation (reached max retries: 2): Rate Exceeded.',
+  );
+  await expect(caller(page, 'terminal-2')).toHaveCount(1);
   await expect(page.locator('li.customer[data-customer="1"]')).toHaveAttribute('data-status', 'waiting');
 });
 

@@ -1,4 +1,4 @@
-import type { KeyboardEvent, ReactNode } from 'react';
+import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { LazyMotion, MotionConfig } from 'framer-motion';
 import { CafeProvider, useCafeStore } from '../store/CafeContext';
 import type { CafeOptions } from '../store/cafeStore';
@@ -12,6 +12,7 @@ import { Notice } from './Notice';
 import { Simplifications } from './Simplifications';
 import { DevView, TimelineView } from '../panels/DevView';
 import { Visibility } from '../panels/Visibility';
+import { useLambdaBridge } from '../bridge';
 import './cafe.css';
 
 const loadMotionFeatures = () => import('./motionFeatures').then((mod) => mod.default);
@@ -37,6 +38,9 @@ export function Cafe({ options, id, guide }: { options?: CafeOptions; id?: strin
 function CafeRoot({ id, guide }: { id?: string; guide?: ReactNode }) {
   const store = useCafeStore();
   useAnimationDriver(store);
+  const root = useRef<HTMLElement>(null);
+  // A real AWS CLI or SDK on this machine can call this café (README: "Use your own AWS CLI or SDK").
+  useLambdaBridge(store, root);
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     const binding = bindingFor(event.nativeEvent);
     if (!binding) return;
@@ -46,6 +50,7 @@ function CafeRoot({ id, guide }: { id?: string; guide?: ReactNode }) {
   return (
     // The keys live on this element, so they act only on the café that has focus.
     <section
+      ref={root}
       id={id}
       className="cafe"
       aria-label="Lambda Café simulation"

@@ -15,6 +15,8 @@ export const RAIL_SLOTS = 10;
 /** Most barista places drawn; a larger concurrency limit is shown as a number. */
 export const STATION_SLOTS = 10;
 
+export type CallerSource = 'cafe' | 'terminal' | 'outside';
+
 export type CustomerStatus =
   | 'waiting' // sync, blocked at the counter
   | 'served' // sync, 200 with the result
@@ -27,11 +29,11 @@ export type CustomerStatus =
 export interface CustomerView {
   id: string;
   number: number;
-  /** Who is calling: a café customer or the terminal (the AWS CLI is a caller too). */
-  source: 'cafe' | 'terminal';
-  /** "Customer 3" or "Terminal call 2". */
+  /** Who is calling: a café customer, the terminal (the AWS CLI is a caller too), or a real AWS client outside the page. */
+  source: CallerSource;
+  /** "Customer 3", "Terminal call 2" or "Outside call 1 (aws-cli/2.27.41)". */
   label: string;
-  /** "#3" or "T2": what fits on a ticket. */
+  /** "#3", "T2", or "CLI1" / "SDK1" / "HTTP1" from outside: what fits on a ticket. */
   short: string;
   kind: 'sync' | 'async';
   status: CustomerStatus;
@@ -53,9 +55,9 @@ export interface CustomerView {
 export interface TicketView {
   requestId: string;
   customer: number;
-  /** "#3" or "T2". */
+  /** "#3", "T2" or "CLI1". */
   short: string;
-  source: 'cafe' | 'terminal';
+  source: CallerSource;
   status: 'waiting' | 'backoff' | 'retry';
   attempts: number;
   /** Virtual ms of the next attempt, when one is scheduled. */
@@ -139,8 +141,31 @@ export function liveCustomerMs(c: CustomerView, now: number): { blockedMs: numbe
 
 const FINAL_ASYNC = new Set(['succeeded', 'failed', 'destination', 'discarded']);
 
+/** Outside callers are named `outside-<cli|sdk|http>-<n>` by the bridge (src/bridge). */
+const OUTSIDE = /^outside-([a-z]+)-\d+$/;
+
+function sourceOf(inv: InvocationRecord): CallerSource {
+  const id = inv.callerId ?? '';
+  return id.startsWith('terminal') ? 'terminal' : OUTSIDE.test(id) ? 'outside' : 'cafe';
+}
+
 function shortName(inv: InvocationRecord): string {
+  const outside = OUTSIDE.exec(inv.callerId ?? '');
+  if (outside) return `${outside[1].toUpperCase()}${customerNumber(inv)}`;
   return `${inv.callerId?.startsWith('terminal') ? 'T' : '#'}${customerNumber(inv)}`;
+}
+
+/**
+ * A caller that retries (the terminal's CLI, a real SDK) keeps its caller id: each attempt is
+ * the same customer coming back, so only its latest call is drawn. Café customers never retry,
+ * and are skipped without a lookup.
+ */
+function latestCallByCaller(invocations: readonly InvocationRecord[]): Map<string, string> {
+  const latest = new Map<string, string>();
+  for (const inv of invocations) {
+    if (inv.callerId && !inv.callerId.startsWith('customer-')) latest.set(inv.callerId, inv.requestId);
+  }
+  return latest;
 }
 
 function customerNumber(inv: InvocationRecord): number {
@@ -170,7 +195,7 @@ function toCustomer(inv: InvocationRecord, now: number, onSuccessConfigured: boo
   const base = {
     id: inv.callerId ?? inv.requestId,
     number: customerNumber(inv),
-    source: inv.callerId?.startsWith('terminal') ? 'terminal' : 'cafe',
+    source: sourceOf(inv),
     label: inv.callerLabel ?? inv.callerId ?? inv.requestId,
     short: shortName(inv),
     acceptedAt: inv.acceptedAt,
@@ -271,8 +296,12 @@ export function deriveScene(sim: LambdaSimulation, functionName: string): SceneV
     openSince: { blocked: [], free: [] },
   };
 
-  for (const inv of sim.invocations()) {
+  const invocations = sim.invocations();
+  const latestCall = latestCallByCaller(invocations);
+  for (const inv of invocations) {
     if (inv.functionName !== functionName || !inv.callerId) continue;
+    const latest = latestCall.get(inv.callerId);
+    if (latest !== undefined && latest !== inv.requestId) continue;
     if (atStations.has(inv.requestId)) byRequest.set(inv.requestId, inv);
     if (inv.outcome === 'discarded') discardedCount++;
     const status = statusOf(inv);
@@ -296,7 +325,7 @@ export function deriveScene(sim: LambdaSimulation, functionName: string): SceneV
         requestId: inv.requestId,
         customer: customerNumber(inv),
         short: shortName(inv),
-        source: inv.callerId.startsWith('terminal') ? 'terminal' : 'cafe',
+        source: sourceOf(inv),
         status:
           inv.state === 'retry-wait' ? 'retry' : inv.state === 'throttled-backoff' ? 'backoff' : 'waiting',
         attempts: inv.attempts,

@@ -170,6 +170,23 @@ export function readAction(value: unknown): CafeAction | undefined {
     case 'terminal.interrupted':
     case 'terminal.cleared':
       return { t, type: value.type };
+    case 'outside.invoked':
+      // A real client's call: replayed as its customer (nobody waits for its answer any more).
+      return typeof value.key === 'string' &&
+        isRecord(value.input) &&
+        typeof value.input.FunctionName === 'string' &&
+        JSON.stringify(value.input).length < 1_100_000 &&
+        typeof value.callerId === 'string' &&
+        typeof value.callerLabel === 'string'
+        ? {
+            t,
+            type: 'outside.invoked',
+            key: value.key,
+            input: value.input as unknown as Extract<CafeAction, { type: 'outside.invoked' }>['input'],
+            callerId: value.callerId.slice(0, 100),
+            callerLabel: value.callerLabel.slice(0, 100),
+          }
+        : undefined;
     default:
       return undefined;
   }

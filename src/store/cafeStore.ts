@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { LambdaSimulation } from '../model';
+import type { InvokeInput, InvokeOutput, InvokePromise, LambdaSimulation } from '../model';
 import {
   Session,
   type CafeAction,
@@ -120,6 +120,18 @@ export interface CafeState {
   dismissNotice(): void;
   setHighlight(zone: ZoneId | undefined): void;
   setSlides(slides: SlideController | undefined): void;
+  /**
+   * A call from a real AWS CLI or SDK (the server's bridge, src/bridge/): one more customer,
+   * recorded as an action, so rewind and replay keep it. `answer` settles with Lambda's answer
+   * when the model finishes the call, at the café's speed (also when the café was rewound and
+   * plays past the call again); it rejects with the model's LambdaServiceError (429, 404…), or
+   * with an error named OutsideCallLost when the call left the record (something new was done
+   * before it in the past, or the café was reset).
+   */
+  invokeFromOutside(
+    input: InvokeInput,
+    caller: { id: string; label: string },
+  ): { requestId?: string; answer: Promise<InvokeOutput> } | { refused: string };
 }
 
 export function isValidSeed(value: unknown): value is number {
@@ -155,7 +167,7 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
   /** Recorded actions dropped from the front (older than the oldest checkpoint); indexes stay absolute. */
   let dropped = 0;
 
-  return createStore<CafeState>()((set, get) => {
+  return createStore<CafeState>()((set, get, api) => {
     /** The terminal as drawn; the same object while nothing in it changed (the panel re-renders less). */
     function terminalView(previous: TerminalView): TerminalView {
       const busy = session.follow
@@ -313,6 +325,59 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
       publish({ nextArrival: get().auto.on ? target + interval : undefined });
       // Seen in the browser's performance tools, and read by the browser seek benchmark.
       performance.measure?.('cafe.seek', { start: started, detail: { to: target } });
+    }
+
+    /** Calls from outside, numbered for their actions' keys. */
+    let outsideSeq = 0;
+    /**
+     * Follows one outside call through whichever session is live until Lambda has answered it:
+     * through the call's promise in the session that made it, or, in a session restored from a
+     * checkpoint (promises are not copied), through the model's record of its response.
+     */
+    function outsideAnswer(key: string): Promise<InvokeOutput> {
+      return new Promise((resolve, reject) => {
+        let open = true;
+        const followed = new Set<InvokePromise>();
+        const end = (settle: () => void) => {
+          if (!open) return;
+          open = false;
+          unsubscribe();
+          settle();
+        };
+        const follow = (actionsChanged: boolean) => {
+          const call = session.outsideCalls.get(key);
+          if (call && !followed.has(call)) {
+            followed.add(call);
+            call.then(
+              (output) => end(() => resolve(output)),
+              (error: unknown) => end(() => reject(error)),
+            );
+          }
+          const requestId = session.outsideRequests.get(key);
+          const response = requestId !== undefined && !call ? session.sim.response(requestId) : undefined;
+          if (response) end(() => resolve(response));
+          if (
+            actionsChanged &&
+            !session.outsideRequests.has(key) &&
+            !get().actions.some((a) => a.type === 'outside.invoked' && a.key === key)
+          ) {
+            const lost = new Error(
+              'The café went back before this call and recorded something else: the call never happened.',
+            );
+            lost.name = 'OutsideCallLost';
+            end(() => reject(lost));
+          }
+        };
+        const unsubscribe = api.subscribe((state, previous) => {
+          if (
+            state.sim !== previous.sim ||
+            state.version !== previous.version ||
+            state.actions !== previous.actions
+          )
+            follow(state.actions !== previous.actions);
+        });
+        follow(true);
+      });
     }
 
     return {
@@ -477,6 +542,19 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
       dismissNotice: () => set({ notice: undefined }),
       setHighlight: (zone) => set({ highlight: zone }),
       setSlides: (slides) => set({ slides }),
+      invokeFromOutside(input, caller) {
+        const key = `outside-${++outsideSeq}`;
+        const refused = act({
+          t: session.sim.now(),
+          type: 'outside.invoked',
+          key,
+          input,
+          callerId: caller.id,
+          callerLabel: caller.label,
+        });
+        if (refused) return { refused: refused.message };
+        return { requestId: session.outsideRequests.get(key), answer: outsideAnswer(key) };
+      },
     };
   });
 }

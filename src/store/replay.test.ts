@@ -336,3 +336,54 @@ describe('a terminal command answered during a replay', () => {
     });
   });
 });
+
+const flushTurn = () => new Promise<void>((done) => setTimeout(done, 0));
+
+describe('a throttled terminal invoke, retried by the CLI, under rewind', () => {
+  it('retries at the same moments as the same caller in a replay, and ends with the same text', async () => {
+    const c = cafe(21);
+    c.s().changeSettings({ baristas: 1 });
+    c.s().order('sync'); // the only barista is busy for 5 s: the terminal's sync call is throttled
+    c.s().runCommand('aws lambda invoke --function-name cafe-order out.json');
+    for (let i = 0; i < 40; i++) {
+      c.run(500);
+      await flushTurn();
+    }
+    c.run(60_000);
+    await flushTurn();
+    const first = c.s().terminal.entries.map((e) => e.text);
+    expect(first.join('\n')).toContain('(reached max retries: 2): Rate Exceeded.');
+    const attempts = c
+      .s()
+      .sim.invocations()
+      .filter((r) => r.callerId === 'terminal-1');
+    expect(attempts.map((r) => r.statusCode)).toEqual([429, 429, 429]);
+    const lastAttempt = Math.max(...attempts.map((r) => r.acceptedAt));
+    expect(lastAttempt).toBeLessThan(CHECKPOINT_SPACING_MS); // so the seek below replays the command
+    const upTo = (t: number) =>
+      JSON.stringify(
+        c
+          .s()
+          .sim.trace()
+          .filter((e) => e.t <= t),
+      );
+    const original = upTo(lastAttempt + 1);
+
+    // Back to before the command (a checkpoint at 0), then through it: no event-loop turn.
+    void c.s().seek(0);
+    void c.s().seek(lastAttempt + 1);
+    expect(upTo(lastAttempt + 1)).toBe(original);
+    expect(c.s().terminal.entries.map((e) => e.text)).toEqual(first);
+    expect(c.s().terminal.busy).toBeUndefined();
+  });
+
+  it('keeps the shell’s exported variables across a checkpoint restore', async () => {
+    const c = cafe(22);
+    c.s().runCommand('export AWS_MAX_ATTEMPTS=1');
+    c.run(30_000); // past several checkpoints
+    await flushTurn();
+    void c.s().seek(20_000); // restored from a checkpoint taken after the export
+    c.s().runCommand('env');
+    expect(c.s().terminal.entries.at(-1)?.text).toContain('AWS_MAX_ATTEMPTS=1');
+  });
+});

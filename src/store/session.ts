@@ -1,11 +1,12 @@
 import {
   createLambdaSimulation,
-  type InvokeOptions,
+  type InvokeInput,
+  type InvokePromise,
   type LambdaSimulation,
   type SimulationSnapshot,
   type TraceEvent,
 } from '../model';
-import { createCli, MemoryFileSystem, type Cli, type CliRun, type LogFollow } from '../terminal';
+import { createCli, MemoryFileSystem, withTimers, type Cli, type CliRun, type LogFollow } from '../terminal';
 import { narrate } from '../cafe/narrate';
 import {
   applyConfigOp,
@@ -24,7 +25,16 @@ export type CafeAction =
   | { t: number; type: 'config.changed'; op: ConfigOp }
   | { t: number; type: 'terminal.command'; line: string }
   | { t: number; type: 'terminal.interrupted' }
-  | { t: number; type: 'terminal.cleared' };
+  | { t: number; type: 'terminal.cleared' }
+  /** A call from a real AWS CLI or SDK through the server's bridge (src/bridge): `key` names this one call. */
+  | {
+      t: number;
+      type: 'outside.invoked';
+      key: string;
+      input: InvokeInput;
+      callerId: string;
+      callerLabel: string;
+    };
 
 export interface NarrationLine {
   id: number;
@@ -70,7 +80,10 @@ interface RunningCommand {
   /** The CLI's run; undefined for none (never in practice: checkpoints are not taken while one waits). */
   run: CliRun;
   action: CafeAction;
+  /** The latest Invoke attempt's request: a throttled call is retried under new ids. */
   requestId: string | undefined;
+  /** Whether the CLI will retry that attempt (then its answer does not end the command). */
+  willRetry: boolean;
 }
 
 /** A session at one moment, as plain data (a rewind checkpoint). */
@@ -86,7 +99,10 @@ export interface SessionCheckpoint {
   files: [string, string][];
   lineSeq: number;
   entrySeq: number;
-  terminalCalls: number;
+  /** The terminal's invokes so far and its exported variables. */
+  cli: ReturnType<Cli['state']>;
+  /** Outside calls recorded so far, by action key, with their request ids (answers are read from the model). */
+  outsideRequests: [string, string][];
   version: number;
   /** The line of a running `aws logs tail --follow`. */
   follow: string | undefined;
@@ -137,8 +153,12 @@ export class Session {
   applied = 0;
   private lineSeq = 0;
   private entrySeq = 0;
-  /** Terminal invokes so far: their callers are numbered across checkpoints (`terminal-N`). */
-  private terminalCalls = 0;
+  /** Calls from outside the page, by action key: their answers go back to the real client (see cafeStore). */
+  readonly outsideCalls = new Map<string, InvokePromise>();
+  /** Their request ids, which survive a checkpoint (a restored session answers from the model's records). */
+  readonly outsideRequests = new Map<string, string>();
+  /** The attempt the waiting command made last, reported by the CLI (see RunningCommand). */
+  private lastAttempt: { requestId: string | undefined; willRetry: boolean } | undefined;
   private stopFollow: (() => void) | undefined;
   onChange: () => void = () => undefined;
 
@@ -148,15 +168,29 @@ export class Session {
     checkpoint?: SessionCheckpoint,
   ) {
     this.settings = checkpoint?.settings ?? start.settings;
-    this.sim = checkpoint
-      ? createLambdaSimulation({ snapshot: checkpoint.model })
-      : createLambdaSimulation({
-          seed: start.seed,
-          accountConcurrency: start.accountConcurrency,
-          functions: [functionConfigFor(start.settings)],
-        });
+    // withTimers: the terminal's CLI waits on the virtual clock between retries of a throttled
+    // call. Its wake-ups are not in the model's snapshot: checkpoints are never taken while a
+    // command waits, which is the only time one is pending.
+    this.sim = withTimers(
+      checkpoint
+        ? createLambdaSimulation({ snapshot: checkpoint.model })
+        : createLambdaSimulation({
+            seed: start.seed,
+            accountConcurrency: start.accountConcurrency,
+            functions: [functionConfigFor(start.settings)],
+          }),
+    );
     this.fs = new MemoryFileSystem();
-    this.cli = createCli({ sim: this.numberedCalls(this.sim), fs: this.fs, functionName: FUNCTION_NAME });
+    this.cli = createCli({
+      sim: this.sim,
+      fs: this.fs,
+      functionName: FUNCTION_NAME,
+      resume: checkpoint?.cli,
+      onAttempt: (attempt) => {
+        this.lastAttempt = attempt;
+        if (this.running) this.noteAttempt(this.running);
+      },
+    });
     if (checkpoint) {
       this.applied = checkpoint.applied;
       this.customerCount = checkpoint.customerCount;
@@ -164,7 +198,7 @@ export class Session {
       this.terminal = checkpoint.terminal;
       this.lineSeq = checkpoint.lineSeq;
       this.entrySeq = checkpoint.entrySeq;
-      this.terminalCalls = checkpoint.terminalCalls;
+      for (const [key, id] of checkpoint.outsideRequests) this.outsideRequests.set(key, id);
       this.version = checkpoint.version;
       setFiles(this.fs, checkpoint.files);
     } else {
@@ -196,33 +230,11 @@ export class Session {
       files: filesOf(this.fs),
       lineSeq: this.lineSeq,
       entrySeq: this.entrySeq,
-      terminalCalls: this.terminalCalls,
+      cli: this.cli.state(),
+      outsideRequests: [...this.outsideRequests],
       version: this.version,
       follow: this.follow?.line,
     };
-  }
-
-  /**
-   * The simulation as the terminal sees it: its invokes are numbered by the session, so callers
-   * keep their names (`terminal-3`) in a session restored from a checkpoint, whose CLI is new.
-   */
-  private numberedCalls(sim: LambdaSimulation): LambdaSimulation {
-    const invoke: LambdaSimulation['invoke'] = (input, options?: InvokeOptions) => {
-      const n = ++this.terminalCalls;
-      const renumber = (text: string | undefined) => text?.replace(/\d+$/, String(n));
-      return sim.invoke(input, {
-        ...options,
-        callerId: renumber(options?.callerId),
-        callerLabel: renumber(options?.callerLabel),
-      });
-    };
-    return new Proxy(sim, {
-      get(target, property) {
-        if (property === 'invoke') return invoke;
-        const value = Reflect.get(target, property, target) as unknown;
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
-    });
   }
 
   private onModelEvents(events: readonly TraceEvent[]) {
@@ -235,8 +247,13 @@ export class Session {
         -NARRATION_KEEP,
       );
     }
-    const waiting = this.running?.requestId;
-    if (waiting !== undefined && events.some((e) => answers(e, waiting))) this.resumeFromRecord();
+    const waiting = this.running;
+    if (
+      waiting?.requestId !== undefined &&
+      !waiting.willRetry &&
+      events.some((e) => answers(e, waiting.requestId!))
+    )
+      this.resumeFromRecord();
     this.changed();
   }
 
@@ -276,6 +293,16 @@ export class Session {
         this.terminal = [];
         this.changed();
         return undefined;
+      case 'outside.invoked': {
+        // Not detached: the real client waits for Lambda's answer (the promise settles on the virtual clock).
+        const call = this.sim.invoke(action.input, {
+          callerId: action.callerId,
+          callerLabel: action.callerLabel,
+        });
+        this.outsideCalls.set(action.key, call);
+        if (call.requestId !== undefined) this.outsideRequests.set(action.key, call.requestId);
+        return undefined;
+      }
     }
   }
 
@@ -318,10 +345,9 @@ export class Session {
       return;
     }
     if (!run.pending) return;
-    this.running = { run, action, requestId: run.requestId };
+    this.running = { run, action, requestId: run.requestId, willRetry: false };
+    this.noteAttempt(this.running);
     this.changed();
-    // Answered already (a refused call settles at once)?
-    if (run.requestId !== undefined && answered(this.sim, run.requestId)) this.resumeFromRecord();
     if (this.running?.run !== run) return;
     void run.pending.then((later) => {
       if (this.running?.run !== run) return; // interrupted, or resumed from the record
@@ -330,6 +356,21 @@ export class Session {
       this.results.set(action, { entries, files: filesOf(this.fs) });
       this.print(...entries);
     });
+  }
+
+  /**
+   * The CLI made an attempt for the waiting command (its first, or a retry): follow that request.
+   * Answered already, and not to be retried (a refusal settles at once)? Then the command ends.
+   */
+  private noteAttempt(running: RunningCommand) {
+    const attempt = this.lastAttempt;
+    this.lastAttempt = undefined;
+    if (attempt) {
+      running.requestId = attempt.requestId;
+      running.willRetry = attempt.willRetry;
+    }
+    if (running.requestId !== undefined && !running.willRetry && answered(this.sim, running.requestId))
+      this.resumeFromRecord();
   }
 
   /**

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { finished, makeTerminal } from './testSupport';
+import { loadOutputExtras } from './awsGlobals';
+
+// --query, table and YAML output live in a lazily loaded chunk; the café fetches it at start.
+beforeAll(() => loadOutputExtras());
 
 describe('aws lambda get-function-configuration', () => {
   it("prints the model's configuration as 4-space JSON", () => {
@@ -180,7 +184,9 @@ describe('reserved concurrency and list-functions', () => {
     );
     expect(put.stdout).toBe('{\n    "ReservedConcurrentExecutions": 1\n}\n');
     cli.run('aws lambda invoke --function-name cafe-order a.json');
-    const throttled = await finished(cli.run('aws lambda invoke --function-name cafe-order b.json'));
+    const throttled = await finished(
+      cli.run('AWS_MAX_ATTEMPTS=1 aws lambda invoke --function-name cafe-order b.json'),
+    );
     expect(throttled.stderr).toContain('(TooManyRequestsException)');
   });
 

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { finished, flush, makeTerminal, USAGE } from './testSupport';
+import { loadOutputExtras } from './awsGlobals';
+
+// The list of real commands (for "not offered") loads with the output extras, as in the café.
+beforeAll(() => loadOutputExtras());
 
 const RAW = '--cli-binary-format raw-in-base64-out';
 
@@ -140,12 +144,14 @@ describe('service errors (exit code 254): "An error occurred (Code) when calling
     expect(out.stderr).toContain('when calling the Invoke operation:');
   });
 
-  it('a throttled sync call: TooManyRequestsException "Rate Exceeded." when reserved concurrency 1 is busy', async () => {
+  it('a throttled sync call: TooManyRequestsException "Rate Exceeded." when reserved concurrency 1 is busy (with AWS_MAX_ATTEMPTS=1, no retries)', async () => {
     const { sim, cli } = makeTerminal({ ReservedConcurrentExecutions: 1 });
     const first = cli.run('aws lambda invoke --function-name cafe-order a.json');
-    const second = cli.run('aws lambda invoke --function-name cafe-order b.json');
+    const second = cli.run('AWS_MAX_ATTEMPTS=1 aws lambda invoke --function-name cafe-order b.json');
+    // botocore flags the last allowed attempt, so even one attempt reports "(reached max retries: 0)"
+    // (awscli/botocore/retries/standard.py MaxAttemptsChecker; seen from aws-cli 1.45 against the bridge).
     expect((await finished(second)).stderr).toBe(
-      '\nAn error occurred (TooManyRequestsException) when calling the Invoke operation: Rate Exceeded.\n',
+      '\nAn error occurred (TooManyRequestsException) when calling the Invoke operation (reached max retries: 0): Rate Exceeded.\n',
     );
     expect((await finished(second)).exitCode).toBe(254);
     await flush();

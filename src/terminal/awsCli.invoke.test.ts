@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeBase64Utf8 } from '../model';
 import { finished, flush, makeTerminal, watchRun } from './testSupport';
+import { loadOutputExtras } from './awsGlobals';
+
+// --query, table and YAML output live in a lazily loaded chunk; the café fetches it at start.
+beforeAll(() => loadOutputExtras());
 
 const RAW = '--cli-binary-format raw-in-base64-out';
 

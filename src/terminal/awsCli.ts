@@ -5,6 +5,8 @@
  */
 import type { InvokeOptions, LambdaSimulation } from '../model';
 import { runAws } from './awsCommand';
+import type { AwsContext } from './awsContext';
+import { loadOutputExtras } from './awsGlobals';
 import { parseCommandLine, type Redirect } from './commandLine';
 import { MemoryFileSystem } from './fileSystem';
 import { SHELL_COMMANDS } from './shellCommands';
@@ -19,28 +21,41 @@ export interface CliOptions {
   functionName?: string;
   /** callerId prefix, so two terminals on one simulation draw as different customers (default "terminal"). */
   callerPrefix?: string;
+  /**
+   * Where a terminal restored from a rewind checkpoint carries on: the invokes made so far (callers
+   * keep their numbers, and a retry's jitter, seeded by the caller, stays the same) and the
+   * exported variables.
+   */
+  resume?: { calls: number; env: readonly (readonly [string, string])[] };
+  /** Told of each Invoke attempt: its request id and whether the CLI will retry it (see AwsContext). */
+  onAttempt?: AwsContext['onAttempt'];
 }
 
 export interface Cli {
   run(line: string): CliRun;
   readonly fs: MemoryFileSystem;
+  /** What a checkpoint keeps to resume this terminal (`CliOptions.resume`). */
+  state(): { calls: number; env: [string, string][] };
 }
 
 function helpText(fn: string): string {
   return [
     'Commands in this simulated terminal:',
-    '  aws lambda invoke --function-name NAME [--invocation-type RequestResponse|Event|DryRun]',
+    '  aws lambda invoke --function-name NAME|ARN [--invocation-type RequestResponse|Event|DryRun]',
     '        [--payload JSON|file://path] [--cli-binary-format raw-in-base64-out]',
-    '        [--log-type Tail] [--query Q] [--output json|text] OUTFILE',
-    '  aws lambda get-function-configuration --function-name NAME',
+    '        [--log-type Tail] [--qualifier $LATEST] OUTFILE',
+    '  aws lambda get-function | get-function-configuration --function-name NAME',
     '  aws lambda update-function-configuration --function-name NAME [--timeout S] [--memory-size MB]',
-    '  aws lambda put-function-event-invoke-config --function-name NAME [--maximum-retry-attempts N]',
-    '        [--maximum-event-age-in-seconds N] [--destination-config JSON]',
+    '  aws lambda put- | get- | delete-function-event-invoke-config --function-name NAME',
+    '        [--maximum-retry-attempts N] [--maximum-event-age-in-seconds N] [--destination-config JSON]',
     '  aws lambda put-function-concurrency --function-name NAME --reserved-concurrent-executions N',
     '  aws lambda get-function-concurrency | delete-function-concurrency --function-name NAME',
-    '  aws lambda list-functions',
+    '  aws lambda list-functions | get-account-settings      aws sts get-caller-identity',
     '  aws logs tail /aws/lambda/NAME [--since 10m] [--follow] [--format detailed|short]',
-    '  cat FILE   ls   rm FILE   echo TEXT   base64 [-d] [FILE]   clear   help',
+    '  aws logs describe-log-streams | get-log-events | filter-log-events --log-group-name GROUP',
+    '  Every command: [--query JMESPATH] [--output json|text|table|yaml]',
+    '  A throttled invoke is retried like the real CLI (3 attempts); export AWS_MAX_ATTEMPTS=1 to see the first 429.',
+    '  cat FILE   ls   rm FILE   echo TEXT   base64 [-d] [FILE]   export NAME=value   unset NAME   clear   help',
     '  pipes (a | b) and redirection (> file, >> file) work; $VARIABLES and ; && do not.',
     '',
     'Try:',
@@ -52,6 +67,29 @@ function helpText(fn: string): string {
 }
 
 const done = (stdout: string, stderr = '', exitCode = 0): CliRun => ({ stdout, stderr, exitCode });
+
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+function splitAssignment(word: string): [string, string] {
+  const eq = word.indexOf('=');
+  return [word.slice(0, eq), word.slice(eq + 1)];
+}
+
+/** `export NAME=value …` and `unset NAME …` (bash's wording for a bad name). */
+function setVariables(
+  command: 'export' | 'unset',
+  args: readonly string[],
+  env: Map<string, string>,
+): CliRun {
+  let stderr = '';
+  for (const arg of args) {
+    if (command === 'unset') env.delete(arg);
+    else if (ASSIGNMENT.test(arg)) env.set(...splitAssignment(arg));
+    else if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(arg))
+      stderr += `bash: export: \`${arg}': not a valid identifier\n`;
+  }
+  return done('', stderr, stderr === '' ? 0 : 1);
+}
 
 /** A bug in the terminal must not take the page down; it is said in the terminal instead. */
 const internalError = (e: unknown): CliRun =>
@@ -83,18 +121,36 @@ function interruptible(result: CliRun, signal: { interrupted: boolean }): CliRun
 
 export function createCli(options: CliOptions): Cli {
   const { sim } = options;
+  // --query, table and YAML output come in a chunk of their own: fetch it now, long before anyone types.
+  void loadOutputExtras();
   const fs = options.fs ?? new MemoryFileSystem();
   const exampleFunction = options.functionName ?? sim.listFunctions()[0]?.FunctionName ?? 'my-function';
   const prefix = options.callerPrefix ?? 'terminal';
-  let calls = 0;
+  /** The shell's exported variables (`export AWS_MAX_ATTEMPTS=1`); only AWS_* ones mean anything here. */
+  const env = new Map<string, string>(options.resume?.env ?? []);
+  let calls = options.resume?.calls ?? 0;
+  const onAttempt = options.onAttempt ?? (() => undefined);
   const nextCaller = (): Required<Pick<InvokeOptions, 'callerId' | 'callerLabel'>> => {
     calls++;
     return { callerId: `${prefix}-${calls}`, callerLabel: `Terminal call ${calls}` };
   };
 
-  function runStage(words: readonly string[], stdin: string, signal: RunSignal): CliRun {
+  function runStage(allWords: readonly string[], stdin: string, signal: RunSignal): CliRun {
+    // `NAME=value command …`: the variables apply to this command only, as in a POSIX shell.
+    let assigned = 0;
+    while (assigned < allWords.length && ASSIGNMENT.test(allWords[assigned])) assigned++;
+    const stageEnv = new Map(env);
+    for (const word of allWords.slice(0, assigned)) stageEnv.set(...splitAssignment(word));
+    const words = allWords.slice(assigned);
+    if (words.length === 0) {
+      for (const word of allWords) env.set(...splitAssignment(word));
+      return done('');
+    }
     const [name, ...args] = words;
-    if (name === 'aws') return runAws(args, { sim, fs, nextCaller, signal });
+    if (name === 'aws') return runAws(args, { sim, fs, nextCaller, signal, env: stageEnv, onAttempt });
+    if (name === 'export' || name === 'unset') return setVariables(name, args, env);
+    if (name === 'env' && args.length === 0)
+      return done([...stageEnv].map(([k, v]) => `${k}=${v}\n`).join(''));
     if (name === 'help') return done(helpText(exampleFunction));
     if (name === 'clear') return { ...done(''), clear: true };
     const command = SHELL_COMMANDS.get(name);
@@ -172,5 +228,5 @@ export function createCli(options: CliOptions): Cli {
     }
   }
 
-  return { run, fs };
+  return { run, fs, state: () => ({ calls, env: [...env] }) };
 }

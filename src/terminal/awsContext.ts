@@ -4,6 +4,7 @@ import { LambdaServiceError } from '../model';
 import { ArgParseError, parseArgs, type ParsedArgs, type ParserSpec } from './argParser';
 import type { GlobalOptions } from './awsGlobals';
 import { generalError, serviceError, unknownOptionsError, usageError } from './cliErrors';
+import { queryError } from './awsGlobals';
 import type { MemoryFileSystem } from './fileSystem';
 import type { CliRun, CommandOutput, RunSignal } from './types';
 
@@ -15,6 +16,13 @@ export interface AwsContext {
   nextCaller(): Required<Pick<InvokeOptions, 'callerId' | 'callerLabel'>>;
   /** Whether this command line was interrupted (a late response must then change nothing). */
   signal: RunSignal;
+  /** The shell's variables for this command. */
+  env: ReadonlyMap<string, string>;
+  /**
+   * Called after each Invoke attempt, once the CLI knows whether it will retry it: a replay uses
+   * this to know which request's answer ends the command (a throttled call spans several).
+   */
+  onAttempt(attempt: { requestId: string | undefined; willRetry: boolean }): void;
 }
 
 export interface AwsOperation {
@@ -48,8 +56,10 @@ export function runOperation(operation: AwsOperation, args: readonly string[], c
     throw e;
   }
   if (parsed.extras.length > 0) return unknownOptionsError(parsed.extras);
+  const badQuery = queryError(ctx.globals);
+  if (badQuery) return badQuery;
   try {
-    return operation.run(parsed, ctx);
+    return operation.run(parsed, { ...ctx, globals: { ...ctx.globals, operation: operation.apiName } });
   } catch (e) {
     return reportError(e, operation.apiName);
   }

@@ -1,75 +1,12 @@
 /**
- * The CLI's output formats for a command's response: `--output json` (4-space indented, as
- * Python's json.dump(indent=4)), `--output text` (awscli/text.py: tab-separated scalars, keys
- * sorted) and `--query` (a small subset of JMESPath: the paths tutorials use).
+ * The CLI's light output formats for a command's response: `--output json` (4-space indented,
+ * as Python's json.dump(indent=4)) and `--output text` (awscli/text.py: tab-separated scalars,
+ * keys sorted). `--query`, table and YAML are in outputExtras.ts, loaded lazily.
  */
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 export const OUTPUT_CHOICES = ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off'] as const;
-
-type PathStep = { kind: 'field'; name: string } | { kind: 'index'; index: number } | { kind: 'project' };
-
-export class QueryError extends Error {
-  override readonly name = 'QueryError';
-}
-
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*/;
-
-/** Parses `Field`, `"Field"`, `A.B`, `List[0]`, `List[*].Name`, `List[].Name`. */
-export function parseQuery(expression: string): PathStep[] {
-  const steps: PathStep[] = [];
-  let rest = expression.trim();
-  let expectField = true;
-  while (rest.length > 0) {
-    if (rest.startsWith('[')) {
-      const m = /^\[(\*|-?\d+)?\]/.exec(rest);
-      if (!m) break;
-      steps.push(
-        m[1] === undefined || m[1] === '*' ? { kind: 'project' } : { kind: 'index', index: Number(m[1]) },
-      );
-      rest = rest.slice(m[0].length);
-      expectField = false;
-    } else if (expectField || rest.startsWith('.')) {
-      if (!expectField) rest = rest.slice(1);
-      const quoted = /^"([^"\\]*)"/.exec(rest);
-      const bare = IDENTIFIER.exec(rest);
-      const m = quoted ?? bare;
-      if (!m) break;
-      steps.push({ kind: 'field', name: quoted ? quoted[1] : m[0] });
-      rest = rest.slice(m[0].length);
-      expectField = false;
-    } else {
-      break;
-    }
-  }
-  if (rest.length > 0 || steps.length === 0) {
-    throw new QueryError(
-      `this terminal understands only simple --query paths (Field, A.B, List[0], List[*].Name); got: ${expression}`,
-    );
-  }
-  return steps;
-}
-
-function evaluate(steps: readonly PathStep[], value: Json): Json {
-  if (steps.length === 0) return value;
-  const [step, ...rest] = steps;
-  if (step.kind === 'field') {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
-    return evaluate(rest, value[step.name] ?? null);
-  }
-  if (!Array.isArray(value)) return null;
-  if (step.kind === 'index') {
-    const item = value[step.index < 0 ? value.length + step.index : step.index];
-    return evaluate(rest, item ?? null);
-  }
-  // A projection applies the rest to each element and drops the nulls, as JMESPath does.
-  return value.map((item) => evaluate(rest, item)).filter((v) => v !== null);
-}
-
-export function applyQuery(expression: string, value: Json): Json {
-  return evaluate(parseQuery(expression), value);
-}
 
 function isEmptyObject(value: Json): boolean {
   return (

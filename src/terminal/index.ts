@@ -5,3 +5,5 @@ export { MemoryFileSystem, SEED_FILES } from './fileSystem';
 export { createHistory, nextLine, previousLine, recordLine } from './history';
 export type { History, HistoryStep } from './history';
 export type { CliRun, CommandOutput, LogFollow } from './types';
+export { withTimers, isTimed } from './timedSimulation';
+export type { TimedSimulation } from './timedSimulation';

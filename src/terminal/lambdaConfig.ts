@@ -2,43 +2,12 @@
  * `aws lambda get-function-configuration`, `update-function-configuration` and `list-functions`:
  * the function's settings as the real API returns them, as far as the model knows them.
  */
-import type { ResolvedFunctionConfig } from '../model';
 import type { AwsOperation } from './awsContext';
 import { renderResponse } from './awsGlobals';
 import { belowMinimum } from './cliErrors';
-import type { Json } from './cliOutput';
+import { functionConfigurationJson as functionConfiguration } from './lambdaResponses';
 import { checkQualifier, FUNCTION_NAME, functionNameOf, integerOptions, QUALIFIER } from './lambdaParams';
 import type { CliRun } from './types';
-
-/**
- * GetFunctionConfiguration's fields that the model defines, in the API's order. Fields the
- * model has no notion of (Role, CodeSize, CodeSha256, LastModified, RevisionId) are left out
- * rather than invented; Runtime and Handler are the Python function the model's logs describe.
- */
-function functionConfiguration(c: ResolvedFunctionConfig, lastUpdateStatus = 'Successful'): Json {
-  const out: { [key: string]: Json } = {
-    FunctionName: c.FunctionName,
-    FunctionArn: c.FunctionArn,
-    Runtime: 'python3.13',
-    Handler: 'lambda_function.lambda_handler',
-    Description: '',
-    Timeout: c.Timeout,
-    MemorySize: c.MemorySize,
-    Version: '$LATEST',
-  };
-  if (c.DeadLetterConfig.TargetArn !== undefined)
-    out.DeadLetterConfig = { TargetArn: c.DeadLetterConfig.TargetArn };
-  Object.assign(out, {
-    TracingConfig: { Mode: 'PassThrough' },
-    State: 'Active',
-    LastUpdateStatus: lastUpdateStatus,
-    PackageType: 'Zip',
-    Architectures: ['x86_64'],
-    EphemeralStorage: { Size: 512 },
-    LoggingConfig: { LogFormat: 'Text', LogGroup: `/aws/lambda/${c.FunctionName}` },
-  });
-  return out;
-}
 
 export const getFunctionConfigurationOperation: AwsOperation = {
   apiName: 'GetFunctionConfiguration',

@@ -1,5 +1,6 @@
 /** Parameter handling shared by the `aws lambda` configuration subcommands. */
-import { LambdaServiceError } from '../model';
+import { LambdaServiceError, functionArn } from '../model';
+import { parseFunctionName, resolveQualifier } from './functionNames';
 import { stringOption, type ParsedArgs } from './argParser';
 import type { AwsContext } from './awsContext';
 import { belowMinimum } from './cliErrors';
@@ -21,8 +22,23 @@ export function checkQualifier(args: ParsedArgs, functionName: string, ctx: AwsC
   });
 }
 
+/**
+ * The function a command names, in any form Lambda accepts (functionNames.ts). A version or
+ * alias other than $LATEST, in the name or in --qualifier, is one the model does not have.
+ */
 export function functionNameOf(args: ParsedArgs): string {
-  return stringOption(args, '--function-name') ?? '';
+  const raw = stringOption(args, '--function-name') ?? '';
+  if (raw === '') return '';
+  const ref = parseFunctionName(raw);
+  const qualifier = resolveQualifier(ref, stringOption(args, '--qualifier'));
+  if (qualifier !== undefined && qualifier !== '$LATEST') {
+    throw new LambdaServiceError({
+      name: 'ResourceNotFoundException',
+      httpStatusCode: 404,
+      message: `Function not found: ${functionArn(ref.name)}:${qualifier}`,
+    });
+  }
+  return ref.name;
 }
 
 /** botocore's minimum checks and int() parsing for the integer options present; the error output, if any. */

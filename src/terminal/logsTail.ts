@@ -36,7 +36,7 @@ function parseSince(value: string, now: number): number | undefined {
  * CloudWatch's plain-text filter pattern: every term must appear in the message; a
  * "quoted phrase" must appear as written. (JSON and space-delimited patterns are not emulated.)
  */
-function matchesPattern(message: string, pattern: string | undefined): boolean {
+export function matchesPattern(message: string, pattern: string | undefined): boolean {
   if (pattern === undefined || pattern.trim() === '') return true;
   const terms = pattern.match(/"[^"]*"|\S+/g) ?? [];
   return terms.every((t) => message.includes(t.startsWith('"') ? t.slice(1, -1) : t));
@@ -152,10 +152,10 @@ class LogFollower implements LogFollow {
   }
 }
 
-const LAMBDA_GROUP_PREFIX = '/aws/lambda/';
+export const LAMBDA_GROUP_PREFIX = '/aws/lambda/';
 
 /** A log group exists once the function has written to it (Lambda creates it on the first run). */
-function logGroupExists(sim: LambdaSimulation, functionName: string): boolean {
+export function logGroupExists(sim: LambdaSimulation, functionName: string): boolean {
   if (!sim.listFunctions().some((f) => f.FunctionName === functionName)) return false;
   return (
     sim.environments().some((e) => e.functionName === functionName) ||

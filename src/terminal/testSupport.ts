@@ -1,10 +1,12 @@
 /** Helpers for the terminal's tests. */
 import { cafePresetFunction, createLambdaSimulation, type FunctionConfig } from '../model';
 import { createCli } from './awsCli';
+import { withTimers } from './timedSimulation';
 import type { CliRun, CommandOutput } from './types';
 
 export function makeTerminal(overrides: Partial<FunctionConfig> = {}) {
-  const sim = createLambdaSimulation({ seed: 1, functions: [cafePresetFunction(overrides)] });
+  // As the café runs it: the CLI's retries wait on the virtual clock.
+  const sim = withTimers(createLambdaSimulation({ seed: 1, functions: [cafePresetFunction(overrides)] }));
   const cli = createCli({ sim });
   return { sim, cli };
 }

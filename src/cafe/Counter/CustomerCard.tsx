@@ -147,8 +147,10 @@ export const CustomerCard = memo(
   },
   // Re-render the animated shell only when the customer changes state (the derived object is new
   // on every model event; the ticking timer lives in LiveStatus).
+  // A caller that retries keeps its id: its next attempt is another request, drawn anew.
   (a, b) =>
     a.customer.id === b.customer.id &&
+    a.customer.requestId === b.customer.requestId &&
     a.customer.status === b.customer.status &&
     a.customer.outcomeNote === b.customer.outcomeNote &&
     a.selected === b.selected &&

@@ -9,6 +9,7 @@ export const EXAMPLE_COMMANDS = [
   `aws lambda invoke --function-name ${FUNCTION_NAME} --invocation-type Event --cli-binary-format raw-in-base64-out --payload file://event.json output.txt`,
   `aws lambda invoke --function-name ${FUNCTION_NAME} --cli-binary-format raw-in-base64-out --payload '{"order": "flat white"}' --log-type Tail --query LogResult --output text out.json | base64 -d`,
   `aws logs tail /aws/lambda/${FUNCTION_NAME} --follow`,
+  `aws lambda get-function-configuration --function-name ${FUNCTION_NAME} --query '{Timeout: Timeout, Memory: MemorySize, State: State}' --output table`,
 ];
 
 /**

@@ -330,8 +330,10 @@ export function deriveTimeline(
   };
 }
 
-/** A caller id as the café names it: customer-3 → "Customer 3", terminal-2 → "Terminal call 2". */
+/** A caller id as the café names it: customer-3 → "Customer 3", terminal-2 → "Terminal call 2", outside-cli-1 → "Outside call 1". */
 export function callerName(callerId: string | undefined): string {
+  const outside = /^outside-[a-z]+-(\d+)$/.exec(callerId ?? '');
+  if (outside) return `Outside call ${outside[1]}`;
   const match = /^(customer|terminal)-(\d+)$/.exec(callerId ?? '');
   if (!match) return callerId ?? 'an unnamed caller';
   return match[1] === 'customer' ? `Customer ${match[2]}` : `Terminal call ${match[2]}`;
