@@ -2,8 +2,8 @@ import { Intro } from './Intro';
 import { Cafe } from '../cafe/Cafe';
 import type { CafeOptions } from '../store/cafeStore';
 
-/** The page: a header, the sync-vs-async explanation, and the café with its panels. */
-export function App({ options }: { options?: CafeOptions }) {
+/** The page: a one-line header with the sync-vs-async sentence, then the café, stage first. */
+export function App({ options, present }: { options?: CafeOptions; present?: boolean }) {
   return (
     <>
       <a className="skip-link" href="#cafe">
@@ -16,11 +16,10 @@ export function App({ options }: { options?: CafeOptions }) {
           </span>{' '}
           Lambda Café
         </h1>
-        <p className="tagline">How AWS Lambda runs your function, one coffee at a time.</p>
+        <Intro />
       </header>
       <main>
-        <Intro />
-        <Cafe options={options} id="cafe" />
+        <Cafe options={options} id="cafe" present={present} />
       </main>
     </>
   );

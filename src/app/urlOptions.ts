@@ -8,13 +8,15 @@ import {
 
 export interface ParsedOptions {
   options: CafeOptions;
+  /** `?present=1`: open in presenter mode (the stage fills the window; `f` for full screen). */
+  present: boolean;
   /** One message per parameter that was refused; the café starts with the default instead. */
   problems: string[];
 }
 
 const FAILURES: KitchenSettings['failure'][] = ['never', 'always', 'timeout'];
 const TARGETS: KitchenSettings['failureTarget'][] = ['OnFailure', 'DLQ', 'none'];
-const KNOWN = ['seed', 'speed', 'baristas', 'failure', 'target', 'onsuccess', 'paused'];
+const KNOWN = ['seed', 'speed', 'baristas', 'failure', 'target', 'onsuccess', 'paused', 'present'];
 
 /** Reads the café's URL parameters (?seed=7&speed=16&baristas=2&failure=always&target=DLQ&onsuccess=1). */
 export function parseUrlOptions(search: string): ParsedOptions {
@@ -71,6 +73,13 @@ export function parseUrlOptions(search: string): ParsedOptions {
     if (paused === '1' || paused === 'true') options.paused = true;
     else if (paused !== '0' && paused !== 'false') problems.push(`paused=${paused} must be 1 or 0; playing.`);
   }
+  let present = false;
+  const presentParam = params.get('present');
+  if (presentParam !== null) {
+    if (presentParam === '1' || presentParam === 'true') present = true;
+    else if (presentParam !== '0' && presentParam !== 'false')
+      problems.push(`present=${presentParam} must be 1 or 0; not presenting.`);
+  }
   if (Object.keys(settings).length) options.settings = settings;
-  return { options, problems };
+  return { options, present, problems };
 }
