@@ -25,7 +25,9 @@ export function Contrast({ scene }: { scene: SceneView }) {
             {sync}
           </span>
           <span className="contrast-sub">
-            over {syncOrders} order{syncOrders === 1 ? '' : 's'}
+            <span className="sub-part">
+              orders: <span className="num">{syncOrders}</span>
+            </span>
           </span>
         </dd>
       </dl>
@@ -38,8 +40,12 @@ export function Contrast({ scene }: { scene: SceneView }) {
             {async}
           </span>
           <span className="contrast-sub">
-            over {asyncOrders} order{asyncOrders === 1 ? '' : 's'} · their events took{' '}
-            <span data-testid="free-total">{background}</span> meanwhile
+            <span className="sub-part">
+              orders: <span className="num">{asyncOrders}</span>
+            </span>{' '}
+            <span className="sub-part">
+              their events took meanwhile: <span data-testid="free-total">{background}</span>
+            </span>
           </span>
         </dd>
       </dl>

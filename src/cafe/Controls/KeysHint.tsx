@@ -9,9 +9,10 @@ export function KeysHint({ onClick }: { onClick(): void }) {
   const presenting = useStage((s) => s.presenting);
   const refused = useStage((s) => s.fullscreenRefused);
   let hint: string;
-  if (!live) hint = 'click the café first';
+  // Short words of one width, so the bar never reflows when the keys go live.
+  if (!live) hint = 'off';
   else if (presenting)
-    hint = `live · ← → step · Space play · b blank${refused ? '' : ' · f full screen'} · Esc exit`;
+    hint = `live: ← → step · Space play · b blank${refused ? '' : ' · f full screen'} · Esc exit`;
   else hint = 'live';
   return (
     <button

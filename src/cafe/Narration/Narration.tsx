@@ -66,7 +66,9 @@ export function Narration() {
           </li>
         )}
         {recent.map((line, i) => (
-          <li key={line.id} className={i === 0 ? 'narration-line' : 'narration-older'}>
+          // Keyed by place, not by line: a line that becomes older is new text in the second
+          // slot, never an element moving down (which would be a layout shift).
+          <li key={i} className={i === 0 ? 'narration-line' : 'narration-older'}>
             {line.text}
           </li>
         ))}
@@ -76,7 +78,7 @@ export function Narration() {
       </p>
       <details className="narration-log">
         <summary>
-          What happened so far <span className="narration-count">({narration.length})</span>
+          What happened so far <span className="narration-count">{`(${narration.length})`}</span>
         </summary>
         <ol>
           {narration.toReversed().map((line) => (

@@ -9,7 +9,7 @@ import { Zone } from '../Zone';
  */
 export function Pass({ scene }: { scene: SceneView }) {
   return (
-    <Zone zone="pass" title="The pass: where async results go" term="destinations">
+    <Zone zone="pass" title="Where async results go" term="the pass · destinations">
       <ul className="pass-boxes">
         <li data-box="onsuccess" className="pass-ok">
           <SuccessTray label="OnSuccess" count={scene.onSuccessCount} size={64} />
@@ -35,7 +35,7 @@ export function Pass({ scene }: { scene: SceneView }) {
         <li data-box="dlq" className="pass-failed">
           <FailureBox label="DLQ" count={scene.dlqCount} size={64} />
           <span>
-            Dead-letter queue: <strong>{scene.dlqCount}</strong>
+            DLQ<span className="box-long"> (dead-letter queue)</span>: <strong>{scene.dlqCount}</strong>
           </span>
         </li>
         <li data-box="discarded" className="pass-failed">
@@ -43,7 +43,7 @@ export function Pass({ scene }: { scene: SceneView }) {
             ∅
           </span>
           <span>
-            Failed, discarded: <strong>{scene.discardedCount}</strong>
+            Discarded<span className="box-long"> (failed)</span>: <strong>{scene.discardedCount}</strong>
           </span>
         </li>
       </ul>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { formatClock } from '../../cafe/format';
 import { useCafe } from '../../store/CafeContext';
+import { usePanelCafe } from '../Visibility';
 import { Axis } from './Axis';
 import { createSeekScheduler } from './seekScheduler';
 import {
@@ -32,8 +33,9 @@ const ZOOMS: { value: Zoom; label: string }[] = [
  */
 export default function TimelinePanel() {
   const data = useTimeline();
-  const now = useCafe((s) => s.now);
-  const sessionEnd = useCafe((s) => s.sessionEnd);
+  // Frozen while scrolled out of view: the playhead follows every frame only where it is seen.
+  const now = usePanelCafe((s) => s.now);
+  const sessionEnd = usePanelCafe((s) => s.sessionEnd);
   const seeking = useCafe((s) => s.seeking);
   const seek = useCafe((s) => s.seek);
   const select = useCafe((s) => s.select);
