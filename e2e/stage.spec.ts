@@ -314,8 +314,11 @@ test('keys work from page load without a click: PageDown steps instead of scroll
   await expect(cafe(page).getByText(/In the past/)).toBeVisible();
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   // Space plays (and does not scroll); b steps back outside presenter mode.
+  const from = await clockSeconds(page);
   await page.keyboard.press(' ');
   await expect(cafe(page).getByRole('button', { name: 'Pause' })).toBeVisible();
+  // Played past the last model event (the clock shows tenths: a step back must be visible).
+  await expect.poll(() => clockSeconds(page)).toBeGreaterThan(from + 0.5);
   await page.keyboard.press(' ');
   const at = await clockSeconds(page);
   await page.keyboard.press('b');

@@ -102,7 +102,9 @@ export const BaristaStation = memo(
         style={place}
         data-state={station.state}
         data-env={station.id}
-        initial={{ opacity: 0 }}
+        // Fades only where cards glide (4× and below): above, a fade outlives what it shows, and
+        // each fading card in an overlapping crowd costs a compositing layer.
+        initial={glide ? { opacity: 0 } : false}
         animate={{ opacity: 1 }}
       >
         <div className="station-figure" aria-hidden="true">

@@ -29,7 +29,7 @@ const TicketCard = memo(
         style={{ '--i': index } as CSSProperties}
         data-customer={t.source === 'cafe' ? t.customer : undefined}
         data-status={t.status}
-        initial={{ opacity: 0, y: -12 }}
+        initial={glide ? { opacity: 0, y: -12 } : false}
         animate={{ opacity: 1, y: 0 }}
       >
         <Ticket status={t.status} label={t.short} size={72} />
