@@ -124,7 +124,7 @@ test('the Present button and `p` enter presenter mode; clicker keys step, blank 
   await expect(c).not.toHaveAttribute('data-presenting');
 });
 
-test('presenter mode keeps dark mode and the lesson highlight readable', async ({ page }) => {
+test('presenter mode keeps dark mode, and stays axe clean', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto('/?paused=1&present=1');

@@ -37,7 +37,8 @@ export function statusLine(c: CustomerView, now: number): string {
     case 'served':
       return `OK · blocked ${formatDuration(blockedMs)}`;
     case 'error':
-      return `FunctionError: ${c.functionError} · blocked ${formatDuration(blockedMs)}`;
+      // Still a 200: the error is in the response (X-Amz-Function-Error), not in the status.
+      return `FunctionError · blocked ${formatDuration(blockedMs)}`;
     case 'turnedAway':
       // Turned away at once: a 429 never reaches a barista, so nobody was blocked.
       return 'Turned away at once';
@@ -103,6 +104,9 @@ function LiveLines({ customer }: { customer: CustomerView }) {
         <span className="customer-status">
           {status}
           {customer.errorName && <span className="visually-hidden">: {customer.errorName}</span>}
+          {customer.functionError && (
+            <span className="visually-hidden"> (FunctionError: {customer.functionError})</span>
+          )}
         </span>
       )}
       {work && <span className={`customer-work work-${customer.status}`}>{work}</span>}
