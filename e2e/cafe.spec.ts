@@ -63,14 +63,20 @@ test('an asynchronous order gets 202 and a seat before the coffee is made, and n
   await expect(page.getByTestId('narration')).toContainText('Customer 1 got 202 Accepted and sat down');
 
   await cafe(page).getByRole('button', { name: 'Step', exact: true }).click(); // Init done: the drink starts
-  await expect(seated).toContainText('Own to-do list: 0 tasks done');
+  await expect(seated).toContainText('free: 0 tasks done');
   await stepUntil(page, async () => (await customer(page, 1).getAttribute('data-status')) !== 'seated');
   await expect(seated).toHaveAttribute('data-status', 'effect');
-  await expect(seated).toContainText('the result is only in the logs');
+  // The receipt still says 202 (it only ever meant "queued"); where the result went is apart from it.
+  await expect(seated.locator('.badge')).toHaveText('202');
+  await expect(seated.locator('.outcome-tag')).toContainText('result → nobody');
+  await expect(seated).toContainText('the result reached nobody (no OnSuccess destination)');
+  await expect(seated).not.toContainText(/logs?/);
   await expect(seated.locator('.customer-cup')).toHaveCount(0); // no cup reaches an async caller
-  // Seated the whole time: a synchronous caller would have been blocked; this one was free.
+  await expect(cafe(page).locator('li[data-box="nobody"]')).toContainText(': 1');
+  // Seated the whole time: its event took ~5 s, and the caller was blocked for none of it.
   await expect(page.getByTestId('free-total')).toContainText(/^5\.\d s/);
-  await expect(page.getByTestId('blocked-total')).toContainText(/^0 ms/);
+  await expect(page.getByTestId('async-blocked-total')).toHaveText('0.0 s');
+  await expect(page.getByTestId('blocked-total')).toHaveText('0.0 s');
 });
 
 test('beyond the concurrency limit a sync order gets 429 at once while an async order waits on the rail', async ({
@@ -195,6 +201,7 @@ test('typing in the seed field does not trigger shortcuts, and a bad seed is ref
   page,
 }) => {
   await page.goto('/?paused=1&seed=7');
+  await cafe(page).getByText('Kitchen', { exact: true }).click();
   const seed = cafe(page).getByLabel('Seed');
   await expect(seed).toHaveValue('7');
   await seed.fill('');
@@ -301,13 +308,18 @@ test('on a 390 px phone the page stacks without sideways scrolling', async ({ pa
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
-test('with an OnSuccess destination the cup reaches the table through it, labelled so', async ({ page }) => {
+test('with an OnSuccess destination the cup goes to the destination at the pass, not to the table', async ({
+  page,
+}) => {
   await page.goto('/?paused=1&onsuccess=1');
   await cafe(page)
     .getByRole('button', { name: /Order for a table/ })
     .click();
   await stepUntil(page, async () => (await customer(page, 1).getAttribute('data-status')) === 'effect');
   await expect(customer(page, 1)).toContainText('Result sent to the OnSuccess destination');
-  await expect(customer(page, 1).locator('.customer-cup')).toContainText('via OnSuccess');
+  await expect(customer(page, 1).locator('.outcome-tag')).toContainText('result → OnSuccess');
+  // Lambda does not bring the result to the caller: no cup at the table, one on the OnSuccess tray.
+  await expect(customer(page, 1).locator('.customer-cup')).toHaveCount(0);
   await expect(cafe(page).locator('li[data-box="onsuccess"]')).toContainText('OnSuccess destination: 1');
+  await expect(cafe(page).locator('li[data-box="nobody"]')).toContainText(': 0');
 });

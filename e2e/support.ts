@@ -39,3 +39,11 @@ export async function seriousViolations(page: Page, selector?: string): Promise<
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(' | ')})`);
 }
+
+/** The café's keys are live from page load (no click): once it has mounted and registered them. */
+export async function keysLive(page: Page) {
+  await page.locator('section.cafe[data-keys-live]').waitFor({ state: 'attached' });
+}
+
+/** The scene's regions, as lessons and the tests name them. */
+export const ZONES = ['contrast', 'rail', 'baristas', 'pass', 'counter', 'tables'] as const;

@@ -1,27 +1,10 @@
-import { Intro } from './Intro';
 import { Cafe } from '../cafe/Cafe';
 import type { CafeOptions } from '../store/cafeStore';
 
-/** The page: a header, the sync-vs-async explanation, and the café with its panels. */
-export function App({ options }: { options?: CafeOptions }) {
-  return (
-    <>
-      <a className="skip-link" href="#cafe">
-        Skip to the café
-      </a>
-      <header className="app-header">
-        <h1>
-          <span aria-hidden="true" className="logo">
-            λ
-          </span>{' '}
-          Lambda Café
-        </h1>
-        <p className="tagline">How AWS Lambda runs your function, one coffee at a time.</p>
-      </header>
-      <main>
-        <Intro />
-        <Cafe options={options} id="cafe" />
-      </main>
-    </>
-  );
+/**
+ * The page's café. The header and the one-sentence introduction are static HTML in
+ * index.html (they paint before the script arrives); React renders the café into <main>.
+ */
+export function App({ options, present }: { options?: CafeOptions; present?: boolean }) {
+  return <Cafe options={options} id="cafe" present={present} />;
 }

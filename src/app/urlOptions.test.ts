@@ -29,6 +29,14 @@ describe('URL parameters', () => {
     expect(problems.join('\n')).toMatch(/failure="sometimes" must be one of never, always, timeout/);
   });
 
+  it('reads present=1 (presenter mode) and refuses other values with a message', () => {
+    expect(parseUrlOptions('?present=1')).toMatchObject({ present: true, problems: [] });
+    expect(parseUrlOptions('?seed=3')).toMatchObject({ present: false, problems: [] });
+    const bad = parseUrlOptions('?present=yes');
+    expect(bad.present).toBe(false);
+    expect(bad.problems).toEqual(['present="yes" must be 1 or 0; not presenting.']);
+  });
+
   it('accepts baristas=account for the account limit', () => {
     expect(parseUrlOptions('?baristas=account').options.settings).toEqual({ baristas: null });
   });
@@ -68,6 +76,7 @@ describe('URL parameters', () => {
   it('names a parameter given twice, uses the first, and lists at most six problems', () => {
     expect(parseUrlOptions('?seed=7&seed=8')).toEqual({
       options: { seed: 7 },
+      present: false,
       problems: ['seed is given more than once; using the first, "7".'],
     });
     const many = parseUrlOptions('?seed=a&speed=b&baristas=c&failure=d&target=e&onsuccess=f&paused=g&zz=1');

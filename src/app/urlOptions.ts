@@ -8,13 +8,15 @@ import {
 
 export interface ParsedOptions {
   options: CafeOptions;
+  /** `?present=1`: open in presenter mode (the stage fills the window; `f` for full screen). */
+  present: boolean;
   /** One message per parameter that was refused; the café starts with the default instead. */
   problems: string[];
 }
 
 const FAILURES: KitchenSettings['failure'][] = ['never', 'always', 'timeout'];
 const TARGETS: KitchenSettings['failureTarget'][] = ['OnFailure', 'DLQ', 'none'];
-const KNOWN = ['seed', 'speed', 'baristas', 'failure', 'target', 'onsuccess', 'paused'];
+const KNOWN = ['seed', 'speed', 'baristas', 'failure', 'target', 'onsuccess', 'paused', 'present'];
 
 /** A notice quotes at most this many characters of a bad value (a 12 KB value must not fill the page). */
 export const QUOTE_MAX = 60;
@@ -50,6 +52,7 @@ export function parseUrlOptions(search: string): ParsedOptions {
   } catch {
     return {
       options: {},
+      present: false,
       problems: ['The URL parameters could not be read; the café starts with its defaults.'],
     };
   }
@@ -117,10 +120,17 @@ export function parseUrlOptions(search: string): ParsedOptions {
     else if (paused !== '0' && paused !== 'false')
       problems.push(`paused=${quoteValue(paused)} must be 1 or 0; playing.`);
   }
+  let present = false;
+  const presentParam = params.get('present');
+  if (presentParam !== null) {
+    if (presentParam === '1' || presentParam === 'true') present = true;
+    else if (presentParam !== '0' && presentParam !== 'false')
+      problems.push(`present=${quoteValue(presentParam)} must be 1 or 0; not presenting.`);
+  }
   if (Object.keys(settings).length) options.settings = settings;
   if (problems.length > PROBLEMS_MAX) {
     const extra = problems.length - (PROBLEMS_MAX - 1);
     problems.splice(PROBLEMS_MAX - 1, problems.length, `…and ${extra} more problems with the URL.`);
   }
-  return { options, problems };
+  return { options, present, problems };
 }

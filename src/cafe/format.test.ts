@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDuration } from './format';
+import { formatClock, formatDuration, formatSameUnit } from './format';
 
 describe('the café clock', () => {
   it('shows minutes, seconds and tenths, truncating', () => {
@@ -22,5 +22,14 @@ describe('durations for people', () => {
   it('never reads 60.0 s or 1 min 60 s at a boundary', () => {
     expect(formatDuration(59_960)).toBe('1 min');
     expect(formatDuration(119_600)).toBe('2 min');
+  });
+});
+
+describe('durations compared side by side', () => {
+  it('share one unit, so a zero reads as a zero of the same kind', () => {
+    expect(formatSameUnit([5_259, 0])).toEqual(['5.3 s', '0.0 s']);
+    expect(formatSameUnit([0, 0])).toEqual(['0.0 s', '0.0 s']);
+    expect(formatSameUnit([125_000, 20])).toEqual(['125.0 s', '0.0 s']);
+    expect(formatSameUnit([3_600_000, 0])).toEqual(['60.0 min', '0.0 min']);
   });
 });

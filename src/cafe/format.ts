@@ -20,3 +20,14 @@ export function formatDuration(ms: number): string {
   const s = seconds % 60;
   return s ? `${m} min ${s} s` : `${m} min`;
 }
+
+/**
+ * Durations to be compared side by side, all in one unit (the one the largest needs): seconds
+ * with a tenth, or minutes with a tenth in long sessions. "5.3 s" against "0.0 s", never
+ * "5.3 s" against "0 ms".
+ */
+export function formatSameUnit(values: number[]): string[] {
+  const largest = Math.max(0, ...values);
+  if (largest < 600_000) return values.map((v) => `${(Math.round(Math.max(0, v) / 100) / 10).toFixed(1)} s`);
+  return values.map((v) => `${(Math.round(Math.max(0, v) / 6_000) / 10).toFixed(1)} min`);
+}

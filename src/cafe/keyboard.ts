@@ -1,15 +1,22 @@
 import type { CafeState } from '../store/cafeStore';
 import { RUSH_SIZE } from '../store/cafeStore';
+import type { StageState } from './Stage/stageStore';
 
 export interface KeyBinding {
   keys: string[];
   label: string;
-  run(state: CafeState): void;
+  /** Only in presenter mode (the clicker keys that blank the screen). */
+  presenterOnly?: boolean;
+  run(state: CafeState, stage?: StageState): void;
 }
 
+const next = (s: CafeState) => (s.slides ? s.slides.next() : s.step());
+const prev = (s: CafeState) => (s.slides ? s.slides.prev() : void s.stepBack());
+
 /**
- * The café's keys. They act only on the café that has focus (the handler sits on its root),
- * and include the keys slide clickers send (PageDown/PageUp, `.`, B) for presenters.
+ * The café's keys. They reach the café that has focus, or else the one last used, or the only
+ * café on the page (see Stage/keyRouter.ts), and include the keys slide clickers send
+ * (PageDown / PageUp, `.` and B) for presenters.
  */
 export const KEY_BINDINGS: KeyBinding[] = [
   { keys: ['s'], label: 'Order at the counter (synchronous)', run: (s) => s.order('sync') },
@@ -20,26 +27,58 @@ export const KEY_BINDINGS: KeyBinding[] = [
   {
     keys: ['n', 'ArrowRight', 'PageDown'],
     label: 'Step to the next model event (in a lesson: the next step)',
-    run: (s) => (s.slides ? s.slides.next() : s.step()),
+    run: next,
   },
   {
-    keys: ['b', 'ArrowLeft', 'PageUp'],
+    keys: ['ArrowLeft', 'PageUp'],
     label: 'Step back to the previous model event (in a lesson: the previous step)',
-    run: (s) => (s.slides ? s.slides.prev() : void s.stepBack()),
+    run: prev,
+  },
+  {
+    keys: ['b'],
+    label: 'Step back (in presenter mode: blank the screen, as clickers send it)',
+    run: (s, stage) => (stage?.presenting ? stage.toggleBlank() : prev(s)),
+  },
+  {
+    keys: ['.'],
+    label: 'Blank / unblank the screen (presenter mode)',
+    presenterOnly: true,
+    run: (_, stage) => stage?.toggleBlank(),
   },
   { keys: ['+', '='], label: 'Faster', run: (s) => s.faster() },
   { keys: ['-', '_'], label: 'Slower', run: (s) => s.slower() },
   { keys: ['r'], label: 'Reset (same seed)', run: (s) => s.reset() },
   { keys: ['t'], label: 'Automatic arrivals on / off', run: (s) => s.setAuto({ on: !s.auto.on }) },
+  { keys: ['p'], label: 'Presenter mode on / off', run: (_, stage) => stage?.togglePresenting() },
+  {
+    keys: ['f'],
+    label: 'Full screen on / off (presenter mode)',
+    run: (_, stage) => stage?.toggleFullscreen(),
+  },
   { keys: ['?'], label: 'Show / hide this help', run: (s) => s.toggleHelp() },
-  { keys: ['Escape'], label: 'Close help', run: (s) => s.toggleHelp(false) },
+  {
+    keys: ['Escape'],
+    label: 'Close help; un-blank; leave presenter mode',
+    run: (s, stage) => {
+      if (s.helpOpen) s.toggleHelp(false);
+      else stage?.leave();
+    },
+  },
 ];
 
 const BY_KEY = new Map(KEY_BINDINGS.flatMap((b) => b.keys.map((k) => [k, b] as const)));
 
+/** Elements where Space (and Enter) already mean something: pressing them must keep working. */
+const ACTIVATES_ON_SPACE = new Set(['BUTTON', 'SUMMARY', 'A']);
+
+/** The event's target as an element (there is no DOM in unit tests). */
+function elementOf(target: EventTarget | null): HTMLElement | undefined {
+  return typeof HTMLElement !== 'undefined' && target instanceof HTMLElement ? target : undefined;
+}
+
 /** Typing in a field must never trigger a shortcut. */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
+function isTyping(target: HTMLElement | undefined): boolean {
+  if (!target) return false;
   if (target.isContentEditable) return true;
   // Sliders (the timeline's playhead, range inputs) own their arrow keys and PageUp/PageDown.
   if (target.getAttribute('role') === 'slider') return true;
@@ -52,15 +91,27 @@ function isTyping(target: EventTarget | null): boolean {
   return false;
 }
 
-export function bindingFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target'>) {
+export function bindingFor(
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target'>,
+  stage?: Pick<StageState, 'presenting'>,
+): KeyBinding | undefined {
   if (event.ctrlKey || event.metaKey || event.altKey) return undefined;
-  if (event.key !== 'Escape' && isTyping(event.target)) return undefined;
-  // Space on a focused button must keep activating that button.
-  if (event.key === ' ' && event.target instanceof HTMLElement && event.target.tagName === 'BUTTON')
-    return undefined;
-  return BY_KEY.get(event.key);
+  const target = elementOf(event.target);
+  if (event.key !== 'Escape' && isTyping(target)) return undefined;
+  // Space on a focused button (or disclosure, or link) must keep activating it.
+  if (event.key === ' ' && target && ACTIVATES_ON_SPACE.has(target.tagName)) return undefined;
+  const binding = BY_KEY.get(event.key);
+  if (binding?.presenterOnly && !stage?.presenting) return undefined;
+  return binding;
 }
 
+const KEY_NAMES: Record<string, string> = {
+  ' ': 'Space',
+  ArrowRight: '→',
+  ArrowLeft: '←',
+  Escape: 'Esc',
+};
+
 export function describeKeys(keys: string[]): string {
-  return keys.map((k) => (k === ' ' ? 'Space' : k === 'ArrowRight' ? '→' : k)).join(' / ');
+  return keys.map((k) => KEY_NAMES[k] ?? k).join(' / ');
 }

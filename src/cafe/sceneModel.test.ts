@@ -46,3 +46,66 @@ describe('the café totals in long sessions', () => {
     expect(forgetful.stats().rejected).toBeGreaterThan(0);
   });
 });
+
+/** One async order to a café with the given destinations, run to its end. */
+function cafeWith(config: { onSuccess?: boolean; failing?: boolean }) {
+  const sim = createLambdaSimulation({
+    seed: 5,
+    functions: [
+      {
+        FunctionName: 'cafe-order',
+        Timeout: 10,
+        MaximumRetryAttempts: 0,
+        DestinationConfig: {
+          ...(config.onSuccess
+            ? { OnSuccess: { Destination: 'arn:aws:sqs:us-east-1:123456789012:served' } }
+            : {}),
+          OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:failed' },
+        },
+        Handler: { failure: config.failing ? { mode: 'always' } : { mode: 'never' } },
+      },
+    ],
+  });
+  sim.invoke(
+    { FunctionName: 'cafe-order', InvocationType: 'Event' },
+    { callerId: 'customer-1', detached: true },
+  );
+  sim.advanceBy(60_000);
+  return deriveScene(sim, 'cafe-order');
+}
+
+describe('where an async result goes (the caller is never told)', () => {
+  it('without an OnSuccess destination the result reaches nobody, and the scene says so (not "the logs")', () => {
+    const scene = cafeWith({});
+    const [customer] = scene.tables;
+    expect(customer).toMatchObject({ kind: 'async', status: 'effect', outcome: 'result-nobody' });
+    expect(customer.outcomeNote).toMatch(/reached nobody/);
+    expect(customer.outcomeNote).not.toMatch(/log/i);
+    expect(scene.resultNobodyCount).toBe(1);
+    expect(scene.onSuccessCount).toBe(0);
+  });
+
+  it('with OnSuccess the result goes to the destination, not to the caller', () => {
+    const scene = cafeWith({ onSuccess: true });
+    expect(scene.tables[0]).toMatchObject({ status: 'effect', outcome: 'result-onsuccess' });
+    expect(scene.onSuccessCount).toBe(1);
+    expect(scene.resultNobodyCount).toBe(0);
+  });
+
+  it('a failed event is an outcome of its own, beside the 202 the caller got', () => {
+    const scene = cafeWith({ failing: true });
+    expect(scene.tables[0]).toMatchObject({
+      status: 'failed',
+      statusCode: 202,
+      outcome: 'failed-destination',
+    });
+    expect(scene.tables[0].outcomeNote).toMatch(/OnFailure \(RetriesExhausted\)/);
+  });
+
+  it('async callers are blocked 0 ms: the 202 comes at the moment the event is accepted', () => {
+    const scene = cafeWith({});
+    expect(scene.totals.asyncOrders).toBe(1);
+    expect(scene.totals.asyncBlockedMs).toBe(0);
+    expect(liveTotals(scene.totals, scene.now).freeMs).toBeGreaterThan(5_000);
+  });
+});

@@ -23,8 +23,14 @@ export type CustomerStatus =
   | 'error' // sync, 200 + FunctionError
   | 'turnedAway' // rejected before running (429 throttle, 4xx)
   | 'seated' // async, 202 receipt in hand, free
-  | 'effect' // async, the run succeeded (result reached a destination, or only the logs)
+  | 'effect' // async, the run succeeded (its result went to OnSuccess, or to nobody)
   | 'failed'; // async, retries exhausted / too old
+
+/**
+ * What became of an async event, which its caller is never told: where the "cup" went.
+ * Lambda does not bring the result to the table: only an OnSuccess destination receives it.
+ */
+export type AsyncOutcome = 'result-nobody' | 'result-onsuccess' | 'failed-destination' | 'failed-discarded';
 
 export interface CustomerView {
   id: string;
@@ -47,7 +53,9 @@ export interface CustomerView {
   blockedMs: number;
   /** Async: time the caller was free while its event was handled (still counting while seated). */
   freeMs: number;
-  /** Async, finished: where the outcome went. */
+  /** Async, finished: where the outcome went (the caller is not told). */
+  outcome?: AsyncOutcome;
+  /** The same in words. */
   outcomeNote?: string;
   attempts: number;
 }
@@ -95,6 +103,8 @@ export interface SceneView {
   limit: number;
   limitSource: 'reserved' | 'account';
   onSuccessCount: number;
+  /** Async runs that succeeded with no OnSuccess destination: their result reached nobody. */
+  resultNobodyCount: number;
   onFailureCount: number;
   dlqCount: number;
   discardedCount: number;
@@ -110,6 +120,12 @@ export interface SceneTotals {
   asyncOrders: number;
   settledMs: { blocked: number; free: number };
   openSince: { blocked: number[]; free: number[] };
+  /**
+   * Σ (202 − call) over the async orders: how long async callers were blocked. The model answers
+   * 202 at the moment it accepts an event, so this is 0 — derived, not assumed, so the contrast
+   * would show it if that ever changed. (Records the model dropped answered the same way.)
+   */
+  asyncBlockedMs: number;
 }
 
 export function liveTotals(totals: SceneTotals, now: number): { blockedMs: number; freeMs: number } {
@@ -178,19 +194,31 @@ function asyncSucceeded(inv: InvocationRecord): boolean {
   return inv.outcome === 'succeeded' || (inv.outcome === 'delivered' && inv.outcomeReason === 'Success');
 }
 
-function asyncOutcomeNote(inv: InvocationRecord, onSuccessConfigured: boolean): string {
-  if (asyncSucceeded(inv)) {
-    return onSuccessConfigured
-      ? 'Result sent to the OnSuccess destination'
-      : 'Done — the result is only in the logs; the caller is never told';
-  }
-  if (inv.outcome === 'delivered')
-    return `Failed → ${inv.outcomeReason ?? 'sent to the failure destination'}`;
-  if (inv.outcome === 'discarded') return `Failed and discarded (${inv.outcomeReason ?? 'no destination'})`;
-  return inv.outcomeReason ?? '';
+interface OutcomeContext {
+  /** The dead-letter queue's ARN, to tell a DLQ delivery from an OnFailure one. */
+  dlqArn: string | undefined;
 }
 
-function toCustomer(inv: InvocationRecord, now: number, onSuccessConfigured: boolean): CustomerView {
+function asyncOutcome(inv: InvocationRecord, ctx: OutcomeContext): { outcome: AsyncOutcome; note: string } {
+  if (asyncSucceeded(inv)) {
+    // Decided by the record, not today's settings: OnSuccess may have been switched on since.
+    return inv.outcome === 'delivered'
+      ? {
+          outcome: 'result-onsuccess',
+          note: 'Result sent to the OnSuccess destination',
+        }
+      : { outcome: 'result-nobody', note: 'Ran OK · the result reached nobody (no OnSuccess destination)' };
+  }
+  const reason = inv.outcomeReason ? ` (${inv.outcomeReason})` : '';
+  if (inv.outcome === 'delivered') {
+    const where =
+      inv.destinationArn && inv.destinationArn === ctx.dlqArn ? 'the dead-letter queue' : 'OnFailure';
+    return { outcome: 'failed-destination', note: `Failed · event sent to ${where}${reason}` };
+  }
+  return { outcome: 'failed-discarded', note: `Failed · event discarded${reason}; nobody is told` };
+}
+
+function toCustomer(inv: InvocationRecord, now: number, ctx: OutcomeContext): CustomerView {
   const kind = inv.invocationType === 'Event' ? 'async' : 'sync';
   const base = {
     id: inv.callerId ?? inv.requestId,
@@ -218,13 +246,15 @@ function toCustomer(inv: InvocationRecord, now: number, onSuccessConfigured: boo
     };
   }
   const finished = FINAL_ASYNC.has(inv.state);
+  const result = finished ? asyncOutcome(inv, ctx) : undefined;
   return {
     ...base,
     status: !finished ? 'seated' : asyncSucceeded(inv) ? 'effect' : 'failed',
     blockedMs: 0,
     // Free for as long as the work went on without it: 202 until the event was finished.
     freeMs: (finished ? (inv.endedAt ?? now) : now) - inv.acceptedAt,
-    outcomeNote: finished ? asyncOutcomeNote(inv, onSuccessConfigured) : undefined,
+    outcome: result?.outcome,
+    outcomeNote: result?.note,
   };
 }
 
@@ -273,7 +303,7 @@ class Top {
 export function deriveScene(sim: LambdaSimulation, functionName: string): SceneView {
   const now = sim.now();
   const config = sim.getFunctionConfiguration(functionName);
-  const onSuccessConfigured = Boolean(config.DestinationConfig?.OnSuccess?.Destination);
+  const ctx: OutcomeContext = { dlqArn: config.DeadLetterConfig?.TargetArn };
   const envs = sim
     .environments()
     .filter((env) => env.functionName === functionName && env.state !== 'shutdown');
@@ -289,11 +319,13 @@ export function deriveScene(sim: LambdaSimulation, functionName: string): SceneV
   // Long sessions outgrow the model's kept records: start from what the dropped ones added up to.
   const dropped = sim.droppedInvocations(functionName);
   let discardedCount = dropped.discarded;
+  let resultNobodyCount = 0;
   const totals: SceneTotals = {
     syncOrders: dropped.requestResponse,
     asyncOrders: dropped.event - dropped.rejectedEvent,
     settledMs: { blocked: dropped.blockedMs, free: dropped.eventHandlingMs },
     openSince: { blocked: [], free: [] },
+    asyncBlockedMs: 0,
   };
 
   const invocations = sim.invocations();
@@ -304,6 +336,7 @@ export function deriveScene(sim: LambdaSimulation, functionName: string): SceneV
     if (latest !== undefined && latest !== inv.requestId) continue;
     if (atStations.has(inv.requestId)) byRequest.set(inv.requestId, inv);
     if (inv.outcome === 'discarded') discardedCount++;
+    if (inv.invocationType === 'Event' && inv.outcome === 'succeeded') resultNobodyCount++;
     const status = statusOf(inv);
     if (inv.invocationType !== 'Event') {
       totals.syncOrders++;
@@ -311,6 +344,7 @@ export function deriveScene(sim: LambdaSimulation, functionName: string): SceneV
       else if (status !== 'turnedAway') totals.settledMs.blocked += inv.respondedAt! - inv.acceptedAt;
     } else if (status !== 'turnedAway') {
       totals.asyncOrders++;
+      totals.asyncBlockedMs += (inv.respondedAt ?? inv.acceptedAt) - inv.acceptedAt;
       if (status === 'seated') totals.openSince.free.push(inv.acceptedAt);
       else totals.settledMs.free += (inv.endedAt ?? now) - inv.acceptedAt;
     }
@@ -334,7 +368,7 @@ export function deriveScene(sim: LambdaSimulation, functionName: string): SceneV
       });
     }
   }
-  const view = (top: Top) => top.items.map((inv) => toCustomer(inv, now, onSuccessConfigured));
+  const view = (top: Top) => top.items.map((inv) => toCustomer(inv, now, ctx));
 
   const reserved = config.ReservedConcurrentExecutions;
   const limit = reserved ?? sim.accountConcurrency();
@@ -376,6 +410,7 @@ export function deriveScene(sim: LambdaSimulation, functionName: string): SceneV
     limit,
     limitSource: reserved !== undefined ? 'reserved' : 'account',
     onSuccessCount: records.filter((r) => r.kind === 'OnSuccess').length,
+    resultNobodyCount,
     onFailureCount: records.filter((r) => r.kind === 'OnFailure').length,
     dlqCount: records.filter((r) => r.kind === 'DLQ').length,
     discardedCount,

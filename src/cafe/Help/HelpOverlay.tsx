@@ -20,7 +20,11 @@ export function HelpOverlay() {
     <div className="help-overlay" role="dialog" aria-modal="true" aria-labelledby={titleId}>
       <div className="help-card">
         <h3 id={titleId}>Keyboard</h3>
-        <p>Keys act on the café that has focus.</p>
+        <p>
+          Keys work from page load, without a click: they reach the café you last used (or the only one on the
+          page). In presenter mode <kbd>b</kbd> and <kbd>.</kbd> blank the screen, as slide clickers send
+          them; outside it <kbd>b</kbd> steps back.
+        </p>
         <table>
           <tbody>
             {KEY_BINDINGS.map((b) => (

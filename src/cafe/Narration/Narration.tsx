@@ -19,9 +19,22 @@ export function announcementFor(lines: readonly NarrationLine[]): string {
     .join(' ')}`;
 }
 
+/** Step back or a drag on the timeline moved the app into the past: say so, over the narration. */
+function RewindTag() {
+  const seeking = useCafe((s) => s.seeking);
+  const inPast = useCafe((s) => s.now < s.sessionEnd);
+  if (!seeking && !inPast) return null;
+  return (
+    <span className="rewind-tag" role="status">
+      {seeking ? 'Rewinding…' : 'In the past: playing re-does what was recorded; acting discards it'}
+    </span>
+  );
+}
+
 /**
- * The live narration. The visible lines follow the model; the ARIA live region batches what
- * happened since it last spoke, so a rush at 64× neither floods nor silently drops events.
+ * The live narration. The visible lines follow the model, in a box of fixed height (a longer
+ * sentence never pushes the café down); the ARIA live region batches what happened since it
+ * last spoke, so a rush at 64× neither floods nor silently drops events.
  */
 export function Narration() {
   const narration = useCafe((s) => s.narration);
@@ -53,7 +66,9 @@ export function Narration() {
           </li>
         )}
         {recent.map((line, i) => (
-          <li key={line.id} className={i === 0 ? 'narration-line' : 'narration-older'}>
+          // Keyed by place, not by line: a line that becomes older is new text in the second
+          // slot, never an element moving down (which would be a layout shift).
+          <li key={i} className={i === 0 ? 'narration-line' : 'narration-older'}>
             {line.text}
           </li>
         ))}
@@ -62,13 +77,16 @@ export function Narration() {
         {announced}
       </p>
       <details className="narration-log">
-        <summary>What happened so far ({narration.length})</summary>
+        <summary>
+          What happened so far <span className="narration-count">{`(${narration.length})`}</span>
+        </summary>
         <ol>
           {narration.toReversed().map((line) => (
             <li key={line.id}>{line.text}</li>
           ))}
         </ol>
       </details>
+      <RewindTag />
     </div>
   );
 }

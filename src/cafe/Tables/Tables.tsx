@@ -1,40 +1,47 @@
+import type { CSSProperties } from 'react';
 import type { CustomerView } from '../sceneModel';
 import { CustomerCard } from '../Counter/CustomerCard';
 import { Zone } from '../Zone';
 
-/** Asynchronous callers: 202 receipt in hand, free to get on with other things. */
+/**
+ * Asynchronous callers: a 202 receipt in hand, they sit down and get on with other things.
+ * Those still waiting on their event work at the front tables; those whose event is finished
+ * (which nobody tells them) read on at the back, with a note of where the result went.
+ */
 export function Tables({
   customers,
   hidden,
-  onSuccessConfigured,
   selected,
   onSelect,
 }: {
   customers: CustomerView[];
   hidden: number;
-  onSuccessConfigured: boolean;
   selected: string | undefined;
   onSelect(id: string | undefined): void;
 }) {
+  const seated = customers.filter((c) => c.status === 'seated').length;
+  const done = customers.length - seated;
   return (
-    <Zone
-      zone="tables"
-      className="zone-tables"
-      title="Tables"
-      meaning="asynchronous callers — free as soon as they get 202"
-    >
-      <p className="zone-note">
-        {onSuccessConfigured
-          ? 'A finished drink reaches the table only through the OnSuccess destination — Lambda never answers the caller.'
-          : 'The caller never gets the result back: without an OnSuccess destination it exists only in the logs.'}
-      </p>
-      <ul className="customer-row tables" aria-label="Seated asynchronous customers">
-        {customers.map((c) => (
-          <CustomerCard key={c.id} customer={c} selected={selected === c.id} onSelect={onSelect} />
+    <Zone zone="tables" title="Tables: take a receipt, sit down" term="async · Event">
+      <ul
+        className="crowd tables"
+        aria-label="Seated asynchronous customers"
+        style={{ '--n': seated, '--n-done': done } as CSSProperties}
+      >
+        {customers.map((c, i) => (
+          <CustomerCard
+            key={c.id}
+            customer={c}
+            index={c.status === 'seated' ? i : i - seated}
+            selected={selected === c.id}
+            onSelect={onSelect}
+          />
         ))}
         {customers.length === 0 && <li className="empty-note">No tables taken</li>}
       </ul>
-      {hidden > 0 && <p className="overflow-note">+{hidden} more seated</p>}
+      <p className="overflow-note" aria-live="off">
+        {hidden > 0 ? `+${hidden} more seated` : ''}
+      </p>
     </Zone>
   );
 }

@@ -1,11 +1,12 @@
 import { memo, useId, useMemo } from 'react';
 import { formatDuration } from '../../cafe/format';
-import { useCafe, useReadableNow } from '../../store/CafeContext';
+import { useReadableNow } from '../../store/CafeContext';
 import { formatAxisTime } from '../timeline/timeScale';
 import { chartsView, VIEW_H, VIEW_W, type ChartView, type ChartsView } from './chartsView';
 import { liveCallerTime, type Series } from './series';
 import { useSeries } from './useSeries';
 import { useThrottled } from '../useThrottled';
+import { usePanelCafe } from '../Visibility';
 import './charts.css';
 
 /*
@@ -128,7 +129,7 @@ export default function ChartsPanel() {
   // playing); `drawn` stands for the series' contents, which are folded in place.
   const drawn = useThrottled(version, REDRAW_MS);
   const sessionEnd = useThrottled(
-    useCafe((s) => s.sessionEnd),
+    usePanelCafe((s) => s.sessionEnd),
     REDRAW_MS,
   );
   const titleId = useId();

@@ -1,10 +1,37 @@
-import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { formatClock } from '../../cafe/format';
 import { formatAxisTime, ticks, timeAt, xPercent, type TimeWindow } from './timeScale';
 
 /** Keyboard steps of the playhead slider. */
 export const SMALL_STEP_MS = 1_000;
 export const LARGE_STEP_MS = 10_000;
+
+/** Generous width of one character of an axis label in px (digits at up to ~14 px), and room between two. */
+const LABEL_CHAR_PX = 8.5;
+const LABEL_GAP_PX = 12;
+
+/**
+ * How many tick intervals fit an axis `widthPx` wide with labels that never touch: a phone's
+ * axis gets two, a projector's eight. Labels are as long as the longest time shown (m:ss or
+ * h:mm:ss); the end labels are aligned inward, so each needs 1.5 label widths to its neighbour.
+ */
+export function ticksThatFit(widthPx: number, w: TimeWindow): number {
+  const labelPx = formatAxisTime(w.end).length * LABEL_CHAR_PX;
+  return Math.max(1, Math.min(8, Math.floor(widthPx / (1.5 * labelPx + LABEL_GAP_PX))));
+}
+
+/** The axis's width, followed as the panel resizes (0 before the first layout). */
+function useWidth(ref: { current: HTMLElement | null }): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.round(entry.contentRect.width)));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
 
 /** Where a key moves the playhead, or undefined for keys the slider leaves alone. */
 export function keyTarget(
@@ -52,6 +79,7 @@ export function Axis({
   const track = useRef<HTMLDivElement>(null);
   const slider = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
+  const width = useWidth(track);
 
   function timeOf(event: PointerEvent<HTMLDivElement>): number {
     const rect = track.current!.getBoundingClientRect();
@@ -100,10 +128,11 @@ export function Axis({
           className="tl-axis-future"
           style={{ left: `${futureFrom}%`, width: `${futureTo - futureFrom}%` }}
         >
-          <span>recorded future</span>
+          {/* Only where the stripe is wide enough for its words (a phone's may be a few px). */}
+          {((futureTo - futureFrom) / 100) * width > 110 && <span>recorded future</span>}
         </div>
       )}
-      {ticks(w).map((t) => (
+      {ticks(w, width ? ticksThatFit(width, w) : 8).map((t) => (
         <span key={t} className="tl-tick" style={{ left: `${xPercent(t, w)}%` }} aria-hidden="true">
           {formatAxisTime(t)}
         </span>

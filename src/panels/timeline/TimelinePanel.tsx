@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { formatClock } from '../../cafe/format';
 import { useCafe } from '../../store/CafeContext';
+import { usePanelCafe } from '../Visibility';
 import { Axis } from './Axis';
 import {
   CallerRow,
@@ -31,8 +32,9 @@ const ZOOMS: { value: Zoom; label: string }[] = [
  */
 export default function TimelinePanel() {
   const data = useTimeline();
-  const now = useCafe((s) => s.now);
-  const sessionEnd = useCafe((s) => s.sessionEnd);
+  // Frozen while scrolled out of view: the playhead follows every frame only where it is seen.
+  const now = usePanelCafe((s) => s.now);
+  const sessionEnd = usePanelCafe((s) => s.sessionEnd);
   const rewindStart = useCafe((s) => s.rewindStart);
   const seek = useCafe((s) => s.seek);
   const select = useCafe((s) => s.select);

@@ -5,6 +5,7 @@ import { FUNCTION_NAME } from '../../store/cafeStore';
 import { createHistory, type TimelineHistory } from './timelineHistory';
 import { deriveTimeline, type TimelineData } from './timelineModel';
 import { useThrottled } from '../useThrottled';
+import { usePanelCafe } from '../Visibility';
 
 /** Lanes redraw at most 5 times a second; the playhead moves every frame (TimelinePanel). */
 const REDRAW_MS = 200;
@@ -23,7 +24,7 @@ export function useTimeline(): TimelineData {
   // Open bars grow with the clock even when no model event happens (a retry wait, a long run):
   // redraw on the clock too, at most every REDRAW_MS.
   const version = useThrottled(
-    useCafe((s) => `${s.version}@${s.now}`),
+    usePanelCafe((s) => `${s.version}@${s.now}`),
     REDRAW_MS,
   );
   const { data } = useMemo(() => {

@@ -1,0 +1,137 @@
+import { test, expect, type Page } from '@playwright/test';
+import { cafe, clockSeconds, keysLive, seriousViolations, ZONES } from './support';
+
+// An instructor's journey: presenter mode from a link, a button or `p`; clicker keys from load;
+// type big enough for the back of the room; blanking; leaving again.
+
+const stage = (page: Page) => cafe(page).locator('.stage');
+
+/** Every visible piece of text in `selector`, with its computed font size in px. */
+async function textSizes(page: Page, selector: string) {
+  return page.locator(selector).evaluateAll((roots) => {
+    const out: { text: string; px: number; cls: string }[] = [];
+    for (const root of roots) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent?.trim();
+        const el = node.parentElement;
+        if (!text || !el || el.closest('svg')) continue;
+        const rect = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        // Drawn and readable: not display:none, not the 1 px screen-reader-only text.
+        if (rect.width <= 2 || rect.height <= 2 || style.visibility === 'hidden') continue;
+        if (el.closest('.visually-hidden')) continue;
+        out.push({ text: text.slice(0, 30), px: parseFloat(style.fontSize), cls: el.className });
+      }
+    }
+    return out;
+  });
+}
+
+test('?present=1 opens presenter mode at 1920×1080: only the stage, and no scene text under 24 px', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('/?paused=1&present=1&baristas=2&failure=always');
+  await keysLive(page);
+  // A busy moment, ordered from the keyboard (keys are live: no click).
+  for (const key of ['s', 'a', 's', 'a', 'n', 'n']) await page.keyboard.press(key);
+  await expect(cafe(page).locator('li.customer')).toHaveCount(4);
+
+  const box = (await stage(page).boundingBox())!;
+  expect(box).toEqual({ x: 0, y: 0, width: 1920, height: 1080 });
+  // Everything but the stage is hidden: the header, the timeline, the panels.
+  await expect(page.getByRole('heading', { level: 1 })).toBeHidden();
+  await expect(page.getByTestId('timeline-axis')).toBeHidden();
+  await expect(page.getByRole('tab', { name: 'CloudWatch logs' })).toBeHidden();
+  await expect(cafe(page).getByText('Kitchen', { exact: true })).toBeHidden();
+  // The slim bar keeps what a class needs, and says the keys are live.
+  for (const name of [/Order at the counter/, /Order for a table/, /^(Play|Pause)$/, /^Step$/, /^Step back$/])
+    await expect(cafe(page).getByRole('button', { name })).toBeVisible();
+  await expect(cafe(page).getByTestId('keys-hint')).toContainText('live');
+  await expect(cafe(page).getByTestId('keys-hint')).toContainText('b blank');
+  for (const zone of ZONES) {
+    for (const region of await cafe(page).locator(`[data-zone="${zone}"]`).all()) {
+      const r = (await region.boundingBox())!;
+      expect(r.y + r.height, zone).toBeLessThanOrEqual(1080.5);
+      expect(r.x + r.width, zone).toBeLessThanOrEqual(1920.5);
+    }
+  }
+
+  const sizes = await textSizes(page, '.stage[data-presenting] .scene, .stage[data-presenting] .narration');
+  expect(sizes.length).toBeGreaterThan(20);
+  expect(sizes.filter((s) => s.px < 24)).toEqual([]);
+  // Status codes larger still.
+  const badges = await cafe(page)
+    .locator('.badge-seated, .badge-served, .badge-turnedAway, .badge-error')
+    .evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+  expect(badges.length).toBeGreaterThan(0);
+  for (const px of badges) expect(px).toBeGreaterThan(26);
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the Present button and `p` enter presenter mode; clicker keys step, blank and leave', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/?paused=1');
+  await keysLive(page);
+  const c = cafe(page);
+
+  await c.getByRole('button', { name: 'Present' }).click();
+  await expect(c).toHaveAttribute('data-presenting', 'true');
+  // Fullscreen where the browser allows it; where it refuses, the stage fills the window and says why.
+  await expect
+    .poll(async () =>
+      page.evaluate(
+        () =>
+          document.fullscreenElement?.classList.contains('stage') === true ||
+          document.querySelector('[role="alert"]')?.textContent?.includes('full screen') === true,
+      ),
+    )
+    .toBe(true);
+  const box = (await stage(page).boundingBox())!;
+  expect(box.width).toBeGreaterThanOrEqual(1279);
+  expect(box.height).toBeGreaterThanOrEqual(799);
+
+  // A clicker: PageDown steps (in presenter mode as anywhere), b and . blank and un-blank.
+  await page.keyboard.press('s');
+  await page.keyboard.press('PageDown');
+  expect(await clockSeconds(page)).toBeGreaterThan(0);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await page.keyboard.press('b');
+  await expect(page.locator('.stage-blank')).toBeVisible();
+  await page.keyboard.press('b');
+  await expect(page.locator('.stage-blank')).toHaveCount(0);
+  await page.keyboard.press('.');
+  await expect(page.locator('.stage-blank')).toBeVisible();
+  // Esc un-blanks first, then leaves presenter mode.
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.stage-blank')).toHaveCount(0);
+  await expect(c).toHaveAttribute('data-presenting', 'true');
+  await page.keyboard.press('Escape');
+  await expect(c).not.toHaveAttribute('data-presenting');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
+  // Outside presenter mode `.` does nothing and `b` steps back.
+  await page.keyboard.press('.');
+  await expect(page.locator('.stage-blank')).toHaveCount(0);
+
+  // `p` enters again (and toggles back).
+  await page.keyboard.press('p');
+  await expect(c).toHaveAttribute('data-presenting', 'true');
+  await page.keyboard.press('p');
+  await expect(c).not.toHaveAttribute('data-presenting');
+});
+
+test('presenter mode keeps dark mode, and stays axe clean', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('/?paused=1&present=1');
+  await keysLive(page);
+  await page.keyboard.press('a');
+  await page.waitForTimeout(500);
+  const bg = await stage(page).evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(bg).not.toBe('rgb(255, 255, 255)');
+  expect(await seriousViolations(page)).toEqual([]);
+});
