@@ -7,7 +7,7 @@
 import { assign, sendParent, setup } from 'xstate';
 import { MODEL_LIMITS } from './defaults';
 import type { Ledger } from './ledger';
-import { endLine, pythonErrorLine, pythonInfoLine, reportLine, startLine, timeoutLine } from './logFormat';
+import { endLine, printedLine, pythonErrorLine, reportLine, startLine, timeoutLine } from './logFormat';
 import { uniform } from './prng';
 import type { RunPlan } from './runPlan';
 import type { EnvironmentView } from './types';
@@ -141,7 +141,7 @@ export const environmentMachine = setup({
       const plan = context.run as RunPlan;
       const epoch = ledger.epoch();
       if (plan.outcome === 'success') {
-        for (const line of plan.printedLines) writeLog(context, pythonInfoLine(epoch, plan.requestId, line));
+        for (const line of plan.printedLines) writeLog(context, printedLine(line));
       } else if (plan.outcome === 'error') {
         writeLog(context, pythonErrorLine(plan.errorType ?? 'Exception', plan.errorMessage ?? ''));
       } else {
