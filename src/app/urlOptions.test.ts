@@ -33,3 +33,26 @@ describe('URL parameters', () => {
     expect(parseUrlOptions('?baristas=account').options.settings).toEqual({ baristas: null });
   });
 });
+
+describe('lesson links', () => {
+  it('reads ?lesson=ID&step=N, step 1 when left out', () => {
+    expect(parseUrlOptions('?lesson=receipt&step=2')).toMatchObject({
+      lesson: { id: 'receipt', step: 2 },
+      problems: [],
+    });
+    expect(parseUrlOptions('?lesson=quiz').lesson).toEqual({ id: 'quiz', step: 1 });
+    expect(parseUrlOptions('?seed=7').lesson).toBeUndefined();
+  });
+
+  it('refuses a malformed lesson or step with a message (an unknown lesson is the lesson list’s to say)', () => {
+    expect(parseUrlOptions('?lesson=Re%20ceipt').lesson).toBeUndefined();
+    expect(parseUrlOptions('?lesson=Re%20ceipt').problems[0]).toMatch(/lesson=Re ceipt is not a lesson id/);
+    for (const step of ['0', '-1', '1.5', '%201', 'two', '01']) {
+      const parsed = parseUrlOptions(`?lesson=receipt&step=${step}`);
+      expect(parsed.lesson).toEqual({ id: 'receipt', step: 1 });
+      expect(parsed.problems[0]).toMatch(/must be a whole number from 1; opening step 1/);
+    }
+    expect(parseUrlOptions('?step=2').problems).toEqual(['step= needs a lesson= too; ignored.']);
+    expect(parseUrlOptions('?lesson=nope&step=3').lesson).toEqual({ id: 'nope', step: 3 });
+  });
+});

@@ -8,13 +8,15 @@ import {
 
 export interface ParsedOptions {
   options: CafeOptions;
+  /** `?lesson=ID&step=N`: a lesson step to open (whether it exists is the lessons' to say). */
+  lesson?: { id: string; step: number };
   /** One message per parameter that was refused; the café starts with the default instead. */
   problems: string[];
 }
 
 const FAILURES: KitchenSettings['failure'][] = ['never', 'always', 'timeout'];
 const TARGETS: KitchenSettings['failureTarget'][] = ['OnFailure', 'DLQ', 'none'];
-const KNOWN = ['seed', 'speed', 'baristas', 'failure', 'target', 'onsuccess', 'paused'];
+const KNOWN = ['seed', 'speed', 'baristas', 'failure', 'target', 'onsuccess', 'paused', 'lesson', 'step'];
 
 /** Reads the café's URL parameters (?seed=7&speed=16&baristas=2&failure=always&target=DLQ&onsuccess=1). */
 export function parseUrlOptions(search: string): ParsedOptions {
@@ -72,5 +74,23 @@ export function parseUrlOptions(search: string): ParsedOptions {
     else if (paused !== '0' && paused !== 'false') problems.push(`paused=${paused} must be 1 or 0; playing.`);
   }
   if (Object.keys(settings).length) options.settings = settings;
-  return { options, problems };
+  const lesson = parseLessonLink(params.get('lesson'), params.get('step'), problems);
+  return lesson ? { options, lesson, problems } : { options, problems };
+}
+
+/** `lesson` is an id (letters, digits, dashes); `step` a whole number from 1, and only with a lesson. */
+function parseLessonLink(id: string | null, step: string | null, problems: string[]) {
+  if (id === null) {
+    if (step !== null) problems.push('step= needs a lesson= too; ignored.');
+    return undefined;
+  }
+  if (!/^[a-z0-9-]{1,40}$/.test(id)) {
+    problems.push(`lesson=${id.slice(0, 40)} is not a lesson id (lower-case letters, digits and dashes).`);
+    return undefined;
+  }
+  if (step !== null && !/^[1-9][0-9]{0,2}$/.test(step)) {
+    problems.push(`step=${step.slice(0, 40)} must be a whole number from 1; opening step 1.`);
+    return { id, step: 1 };
+  }
+  return { id, step: step === null ? 1 : Number(step) };
 }
