@@ -123,8 +123,9 @@ export function claimsResultInLogs(text: string): boolean {
     .split(/[.;:!?—]/)
     .some(
       (clause) =>
-        /\b(result|return value|returned (object|value)|response payload|it)\b/i.test(clause) &&
-        /\b(in|to|into) (the )?(CloudWatch )?logs?\b/i.test(clause) &&
-        !/\b(not|no|never)\b/i.test(clause),
+        !/\b(not|no|never)\b/i.test(clause) &&
+        ((/\b(result|return value|returned (object|value)|response payload)\b/i.test(clause) &&
+          /\b(in|to|into) (the )?(CloudWatch )?logs?\b/i.test(clause)) ||
+          /\b(exists|is|lives|stays) only in the (CloudWatch )?logs\b/i.test(clause)),
     );
 }
