@@ -1,9 +1,10 @@
 import { Intro } from './Intro';
 import { Cafe } from '../cafe/Cafe';
 import type { CafeOptions } from '../store/cafeStore';
+import { LessonsEntry, type LessonLink } from '../lessons/ui/LessonsEntry';
 
 /** The page: a header, the sync-vs-async explanation, and the café with its panels. */
-export function App({ options }: { options?: CafeOptions }) {
+export function App({ options, lesson }: { options?: CafeOptions; lesson?: LessonLink }) {
   return (
     <>
       <a className="skip-link" href="#cafe">
@@ -20,7 +21,7 @@ export function App({ options }: { options?: CafeOptions }) {
       </header>
       <main>
         <Intro />
-        <Cafe options={options} id="cafe" />
+        <Cafe options={options} id="cafe" guide={<LessonsEntry link={lesson} />} />
       </main>
     </>
   );

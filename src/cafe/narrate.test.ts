@@ -24,7 +24,7 @@ describe('narration', () => {
     const failures = lines.filter((l) => l.includes('spilled'));
     expect(failures).toHaveLength(3);
     for (const line of failures) expect(line).not.toMatch(/retr/i);
-    expect(lines.filter((l) => l.includes('Lambda retries the event'))).toHaveLength(2);
+    expect(lines.filter((l) => l.includes('Lambda will retry in'))).toHaveLength(2);
     expect(lines.at(-1)).toBe(
       "No more retries after 3 attempts: Customer 1's event went to the OnFailure destination.",
     );
@@ -61,7 +61,7 @@ describe('narration', () => {
     plain.s().order('async');
     plain.run(7_000);
     expect(plain.lines()).toContain(
-      "Customer 1 got 200 and the function's return value after being blocked 5.3 s.",
+      "Customer 1 got 200 with the result (the function's return value) after being blocked 5.3 s.",
     );
     expect(plain.lines()).toContain(
       "Customer 2's drink is done. The caller is not told (it had its 202), and with no OnSuccess destination the return value reaches nobody.",

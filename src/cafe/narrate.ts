@@ -46,7 +46,7 @@ export function narrate(event: TraceEvent, sim: LambdaSimulation): string | unde
     }
     case 'run.succeeded':
       if (isSync) {
-        return `${who} got 200 and the function's return value after being blocked ${formatDuration((inv?.respondedAt ?? sim.now()) - (inv?.acceptedAt ?? 0))}.`;
+        return `${who} got 200 with the result (the function's return value) after being blocked ${formatDuration((inv?.respondedAt ?? sim.now()) - (inv?.acceptedAt ?? 0))}.`;
       }
       return hasOnSuccess(inv, sim)
         ? `${who}'s drink is done. The caller is not told (it had its 202); Lambda sends the return value to the OnSuccess destination.`
@@ -61,7 +61,7 @@ export function narrate(event: TraceEvent, sim: LambdaSimulation): string | unde
       return `The barista's timer ran out: Lambda stopped ${who}'s run (Task timed out). The caller, holding its 202, is not told.`;
     case 'retry.scheduled': {
       const attempt = typeof e.attempt === 'number' ? ` (attempt ${e.attempt})` : '';
-      return `${who}'s ticket goes back on the rail: Lambda retries the event in ${formatDuration(Number(e.delayMs ?? 0))}${attempt}.`;
+      return `${who}'s ticket goes back on the rail: Lambda will retry in ${formatDuration(Number(e.delayMs ?? 0))}${attempt}.`;
     }
     case 'queue.throttled':
       return `No free barista for ${who}'s ticket: it waits on the rail (Lambda's queue), tried again in ${formatDuration(Number(e.delayMs ?? 0))}.`;

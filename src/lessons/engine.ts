@@ -65,7 +65,9 @@ export interface LessonEngine extends StoreApi<LessonEngineState> {
   next(): void;
   prev(): void;
   onEvent(listener: (event: LessonEvent) => void): () => void;
-  /** Stops driving the café (clears the slides and the highlight). */
+  /** Follows the café again after `dispose` (a React effect that runs twice). Created connected. */
+  connect(): void;
+  /** Stops following and driving the café (clears the slides and the highlight). */
   dispose(): void;
 }
 
@@ -149,13 +151,15 @@ export function createLessonEngine(
 
   // The run is over when the café's clock reaches the step's `until`; it is "modified" as soon
   // as the café's recorded actions are no longer the ones the step installed.
-  const unsubscribe = cafe.subscribe((s) => {
-    if (get().phase !== 'running') return;
-    const here = current();
-    if (!here?.step.scenario) return;
-    if (s.actions !== scripted && !get().modified) store.setState({ modified: true });
-    if (s.now >= here.step.scenario.until) reveal();
-  });
+  const follow = () =>
+    cafe.subscribe((s) => {
+      if (get().phase !== 'running') return;
+      const here = current();
+      if (!here?.step.scenario) return;
+      if (s.actions !== scripted && !get().modified) store.setState({ modified: true });
+      if (s.now >= here.step.scenario.until) reveal();
+    });
+  let unsubscribe: (() => void) | undefined = follow();
 
   const engine: LessonEngine = {
     ...store,
@@ -260,9 +264,14 @@ export function createLessonEngine(
       return () => listeners.delete(listener);
     },
 
+    connect() {
+      unsubscribe ??= follow();
+      if (get().view.kind === 'step' || get().view.kind === 'end') cafe.getState().setSlides(slides);
+    },
+
     dispose() {
-      unsubscribe();
-      listeners.clear();
+      unsubscribe?.();
+      unsubscribe = undefined;
       if (cafe.getState().slides === slides) cafe.getState().setSlides(undefined);
       cafe.getState().setHighlight(undefined);
     },

@@ -1,9 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { persist, type PersistStorage, type StateStorage } from 'zustand/middleware';
 import type { ProgressSink } from './engine';
+import { PROGRESS_KEY } from './progressKey';
 
-/** Where the browser keeps the student's progress (localStorage). */
-export const PROGRESS_KEY = 'lambda-cafe.lessons';
+export { PROGRESS_KEY };
+
 /** Bump when the saved shape changes; data saved by another version is set aside with a notice. */
 export const PROGRESS_VERSION = 1;
 

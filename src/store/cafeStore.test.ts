@@ -167,12 +167,13 @@ describe('a scripted scenario (a lesson step’s run)', () => {
   };
 
   it('starts paused at 0 with its settings and configuration, and plays its actions at their times', () => {
-    const { store, scene } = cafe({ paused: false });
+    const { store, scene } = cafe({ paused: false, problems: ['speed=3 is not offered.'] });
     expect(store.getState().loadScenario(scenario)).toBeUndefined();
     const s = store.getState();
     expect([s.playing, s.now, s.seed, s.settings.baristas]).toEqual([false, 0, 11, 1]);
     expect(s.sim.getFunctionConfiguration('cafe-order').Timeout).toBe(3);
     expect(s.customerCount).toBe(0);
+    expect(s.notice).toBe('speed=3 is not offered.'); // not the user's reset: their message stays
     play(store, 1_500);
     expect(scene().counter.map((c) => c.number)).toEqual([1]);
     play(store, 1_000);

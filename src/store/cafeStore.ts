@@ -470,6 +470,8 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
       loadScenario({ seed, settings = {}, configOps = [], actions = [] }) {
         if (!isValidSeed(seed)) return `Seed must be a whole number from 0 to 4294967295 (got ${seed}).`;
         const kitchen = { ...DEFAULT_SETTINGS, ...settings };
+        // Not the user's reset: a message they have not dismissed yet (a bad URL parameter) stays.
+        const { notice } = get();
         get().pause();
         get().setAuto({ on: false });
         // A reset keeps the café's settings: set the scenario's first, so that its session starts
@@ -484,7 +486,7 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
           if (refused) return refused;
         }
         // The rest is the recorded future: it plays as time passes, as after a seek back.
-        set({ actions: [...get().actions, ...actions.toSorted((a, b) => a.t - b.t)] });
+        set({ actions: [...get().actions, ...actions.toSorted((a, b) => a.t - b.t)], notice });
         return undefined;
       },
     };

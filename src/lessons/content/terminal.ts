@@ -13,7 +13,7 @@ export const terminal: Lesson = {
     {
       id: 'cli-sync',
       title: 'aws lambda invoke, no flags',
-      text: `The tutorial calls the function from the AWS CLI. The café’s terminal runs: ${invoke}, then cat output.txt. No --invocation-type is given. The terminal’s call is a customer too (T1).`,
+      text: `The tutorial calls the function from the AWS CLI. The café’s terminal runs: ${invoke}, then cat output.txt. No --invocation-type is given. The terminal’s call is a customer too (Terminal call 1, T1 in the café).`,
       prediction: {
         question: 'With no --invocation-type, what does the CLI do?',
         choices: [
