@@ -138,7 +138,7 @@ test('the quiz scores the first answer to each question and reviews them at the 
 
   // Back through the questions; the answers are kept, and only the first one counts.
   await guide(page).getByRole('button', { name: '← Last step' }).click();
-  await card(page).getByRole('button', { name: '← Previous step' }).click();
+  await card(page).getByRole('button', { name: '← Previous question' }).click();
   await expect(card(page).getByRole('heading', { level: 2 })).toHaveText('Tracing one execution');
   await page.goto('/?lesson=quiz&step=2');
   await card(page).getByText('{ "StatusCode": 202 }, at once').click();

@@ -101,6 +101,13 @@ describe('the lesson engine', () => {
     expect(engine.getState().choice).toBe('rr');
   });
 
+  it('a step with nothing to guess or run is done once read', () => {
+    const { engine, sink } = setup();
+    engine.goToStep('use-cases', 7);
+    expect(engine.getState().phase).toBe('revealed');
+    expect(sink.stepDone).toHaveBeenCalledWith('use-cases', 'summary');
+  });
+
   it('says when the student changed the scripted run, and running it again restores the script', async () => {
     const { cafe, engine } = setup();
     engine.goToStep('receipt', 1);

@@ -131,6 +131,8 @@ export function createLessonEngine(
     cafe.getState().setSlides(slides);
     progress?.stepOpened(lessonId, index + 1);
     emit({ name: 'step.changed', detail: { lessonId, step: index + 1, stepId: step.id } });
+    // A step with nothing to guess or run (a summary) is done once read.
+    if (!step.prediction && !step.scenario) reveal();
   }
 
   function reveal() {

@@ -81,7 +81,7 @@ export const result: Lesson = {
       watch: 'baristas',
       extra: 'logs',
       explanation:
-        'Three baristas, three streams, each named like 2026/01/15/[$LATEST]… (shown on each barista). To trace one execution, print context.log_stream_name and context.aws_request_id, then open that stream and filter by the request id, as the Logs panel does when you select a customer.',
+        'Three baristas, three streams, each named like 2026/01/15/[$LATEST]… (listed below). To trace one execution, print context.log_stream_name and context.aws_request_id, then open that stream and filter by the request id, as the Logs panel does when you select a customer.',
     },
     {
       id: 'on-success',

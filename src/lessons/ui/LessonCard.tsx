@@ -77,7 +77,8 @@ export function LessonCard({ engine, progress }: { engine: LessonEngine; progres
   const lessonNumber = engine.lessons.indexOf(lesson) + 1;
   const isLast = index + 1 === lesson.steps.length;
   const revealed = phase === 'revealed';
-  const verdict = revealed ? verdictOf(step, choice) : undefined;
+  // A summary step (nothing guessed, nothing run) has no result to show.
+  const verdict = revealed && (step.prediction || step.scenario) ? verdictOf(step, choice) : undefined;
 
   const onPrimary = () => {
     if (phase === 'running') return void engine.finishNow();
@@ -183,7 +184,7 @@ export function LessonCard({ engine, progress }: { engine: LessonEngine; progres
       )}
       <nav className="lesson-nav" aria-label="Lesson steps">
         <button type="button" className="btn" onClick={() => engine.prev()} disabled={index === 0}>
-          ← Previous step
+          ← Previous {lesson.quiz ? 'question' : 'step'}
         </button>
         <button ref={nextButton} type="button" className="btn" onClick={() => engine.next()}>
           {isLast

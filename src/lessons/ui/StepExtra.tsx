@@ -13,28 +13,39 @@ export function StepExtra({ extra }: { extra: Extra }) {
   switch (extra) {
     case 'comparison': {
       const rows = comparisonRows(sim);
+      const columns = ['Synchronous (Customer 1)', 'Asynchronous (Customer 2)'];
+      // Explicit roles: on a narrow card the rows are stacked (CSS), and the table must stay a table.
       return (
-        <div className="lesson-extra lesson-table-wrap" tabIndex={0}>
-          <table className="lesson-table">
-            <caption>The tutorial’s comparison, with this run’s numbers</caption>
-            <thead>
-              <tr>
-                <th scope="col">Aspect</th>
-                <th scope="col">Synchronous (Customer 1)</th>
-                <th scope="col">Asynchronous (Customer 2)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.aspect}>
-                  <th scope="row">{r.aspect}</th>
-                  <td>{r.sync}</td>
-                  <td>{r.async}</td>
-                </tr>
+        <table className="lesson-extra lesson-table" role="table">
+          <caption>The tutorial’s comparison, with this run’s numbers</caption>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">
+                Aspect
+              </th>
+              {columns.map((c) => (
+                <th key={c} scope="col" role="columnheader">
+                  {c}
+                </th>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </tr>
+          </thead>
+          <tbody role="rowgroup">
+            {rows.map((r) => (
+              <tr key={r.aspect} role="row">
+                <th scope="row" role="rowheader">
+                  {r.aspect}
+                </th>
+                <td role="cell" data-label={columns[0]}>
+                  {r.sync}
+                </td>
+                <td role="cell" data-label={columns[1]}>
+                  {r.async}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       );
     }
     case 'terminal': {
