@@ -4,12 +4,12 @@ import { App } from './app/App';
 import { parseUrlOptions } from './app/urlOptions';
 import './app/theme.css';
 
-const { options, present, problems } = parseUrlOptions(window.location.search);
+const { options, present, problems, lesson } = parseUrlOptions(window.location.search);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Lambda Café: #root element missing from index.html');
 createRoot(root).render(
   <StrictMode>
-    <App options={{ ...options, problems }} present={present} />
+    <App options={{ ...options, problems }} present={present} lesson={lesson} />
   </StrictMode>,
 );

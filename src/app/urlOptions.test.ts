@@ -64,7 +64,7 @@ describe('URL parameters', () => {
     const huge = 'x'.repeat(12_000);
     const { problems } = parseUrlOptions(`?failure=${huge}&${'k'.repeat(5000)}=1`);
     expect(problems).toHaveLength(2);
-    for (const p of problems) expect(p.length).toBeLessThan(200);
+    for (const p of problems) expect(p.length).toBeLessThan(240);
     expect(problems.join('\n')).toContain(`failure="${'x'.repeat(60)}…" (12000 characters)`);
   });
 
@@ -82,5 +82,28 @@ describe('URL parameters', () => {
     const many = parseUrlOptions('?seed=a&speed=b&baristas=c&failure=d&target=e&onsuccess=f&paused=g&zz=1');
     expect(many.problems).toHaveLength(6);
     expect(many.problems[5]).toBe('…and 3 more problems with the URL.');
+  });
+});
+
+describe('lesson links', () => {
+  it('reads ?lesson=ID&step=N, step 1 when left out', () => {
+    expect(parseUrlOptions('?lesson=receipt&step=2')).toMatchObject({
+      lesson: { id: 'receipt', step: 2 },
+      problems: [],
+    });
+    expect(parseUrlOptions('?lesson=quiz').lesson).toEqual({ id: 'quiz', step: 1 });
+    expect(parseUrlOptions('?seed=7').lesson).toBeUndefined();
+  });
+
+  it('refuses a malformed lesson or step with a message (an unknown lesson is the lesson list’s to say)', () => {
+    expect(parseUrlOptions('?lesson=Re%20ceipt').lesson).toBeUndefined();
+    expect(parseUrlOptions('?lesson=Re%20ceipt').problems[0]).toMatch(/lesson="Re ceipt" is not a lesson id/);
+    for (const step of ['0', '-1', '1.5', '%201', 'two', '01']) {
+      const parsed = parseUrlOptions(`?lesson=receipt&step=${step}`);
+      expect(parsed.lesson).toEqual({ id: 'receipt', step: 1 });
+      expect(parsed.problems[0]).toMatch(/must be a whole number from 1; opening step 1/);
+    }
+    expect(parseUrlOptions('?step=2').problems).toEqual(['step= needs a lesson= too; ignored.']);
+    expect(parseUrlOptions('?lesson=nope&step=3').lesson).toEqual({ id: 'nope', step: 3 });
   });
 });

@@ -10,13 +10,26 @@ export interface ParsedOptions {
   options: CafeOptions;
   /** `?present=1`: open in presenter mode (the stage fills the window; `f` for full screen). */
   present: boolean;
+  /** `?lesson=ID&step=N`: a lesson step to open (whether it exists is the lessons' to say). */
+  lesson?: { id: string; step: number };
   /** One message per parameter that was refused; the café starts with the default instead. */
   problems: string[];
 }
 
 const FAILURES: KitchenSettings['failure'][] = ['never', 'always', 'timeout'];
 const TARGETS: KitchenSettings['failureTarget'][] = ['OnFailure', 'DLQ', 'none'];
-const KNOWN = ['seed', 'speed', 'baristas', 'failure', 'target', 'onsuccess', 'paused', 'present'];
+const KNOWN = [
+  'seed',
+  'speed',
+  'baristas',
+  'failure',
+  'target',
+  'onsuccess',
+  'paused',
+  'present',
+  'lesson',
+  'step',
+];
 
 /** A notice quotes at most this many characters of a bad value (a 12 KB value must not fill the page). */
 export const QUOTE_MAX = 60;
@@ -128,9 +141,27 @@ export function parseUrlOptions(search: string): ParsedOptions {
       problems.push(`present=${quoteValue(presentParam)} must be 1 or 0; not presenting.`);
   }
   if (Object.keys(settings).length) options.settings = settings;
+  const lesson = parseLessonLink(params.get('lesson'), params.get('step'), problems);
   if (problems.length > PROBLEMS_MAX) {
     const extra = problems.length - (PROBLEMS_MAX - 1);
     problems.splice(PROBLEMS_MAX - 1, problems.length, `…and ${extra} more problems with the URL.`);
   }
-  return { options, present, problems };
+  return lesson ? { options, present, lesson, problems } : { options, present, problems };
+}
+
+/** `lesson` is an id (letters, digits, dashes); `step` a whole number from 1, and only with a lesson. */
+function parseLessonLink(id: string | null, step: string | null, problems: string[]) {
+  if (id === null) {
+    if (step !== null) problems.push('step= needs a lesson= too; ignored.');
+    return undefined;
+  }
+  if (!/^[a-z0-9-]{1,40}$/.test(id)) {
+    problems.push(`lesson=${quoteValue(id)} is not a lesson id (lower-case letters, digits and dashes).`);
+    return undefined;
+  }
+  if (step !== null && !/^[1-9][0-9]{0,2}$/.test(step)) {
+    problems.push(`step=${quoteValue(step)} must be a whole number from 1; opening step 1.`);
+    return { id, step: 1 };
+  }
+  return { id, step: step === null ? 1 : Number(step) };
 }

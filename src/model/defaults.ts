@@ -12,7 +12,7 @@ export const LAMBDA_DEFAULTS = {
   accountConcurrency: 1000,
 } as const;
 
-/** The seed's handler: sleeps 5 s, logs "Processing complete", returns 200 "Hello from Lambda!". */
+/** The tutorial's handler: sleeps 5 s, prints "Processing complete", returns 200 "Hello from Lambda!". */
 export const DEFAULT_HANDLER: Readonly<HandlerBehaviour> = Object.freeze({
   durationMs: 5000,
   jitterMs: 0,

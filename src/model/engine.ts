@@ -34,7 +34,7 @@ import {
   logGroupName,
   logStreamName,
   pythonErrorLine,
-  pythonInfoLine,
+  printedLine,
   reportLine,
   startLine,
   tailLogResult,
@@ -930,8 +930,7 @@ export class LambdaEngine implements RunnerHost {
     const epoch = this.epoch();
     const id = plan.requestId;
     if (plan.outcome === 'success') {
-      for (const line of plan.printedLines)
-        this.log(c.functionName, c.logStreamName, pythonInfoLine(epoch, id, line), id);
+      for (const line of plan.printedLines) this.log(c.functionName, c.logStreamName, printedLine(line), id);
     } else if (plan.outcome === 'error') {
       this.log(
         c.functionName,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { base64Utf8, decodeBase64Utf8, logStreamName, reportLine, tailLogResult } from './logFormat';
+import {
+  base64Utf8,
+  decodeBase64Utf8,
+  logStreamName,
+  printedLine,
+  pythonInfoLine,
+  reportLine,
+  tailLogResult,
+} from './logFormat';
 import { createRandom, randomHex32, randomUuid } from './prng';
 import { describeJsonError, utf8Length } from './validation';
 
@@ -26,6 +34,13 @@ describe('formats', () => {
   it('log stream names are YYYY/MM/DD/[$LATEST]<32 hex>', () => {
     expect(logStreamName(Date.UTC(2020, 0, 31, 22, 0, 0), '3893aaaa7fac4485b47bb75b671a283c')).toBe(
       '2020/01/31/[$LATEST]3893aaaa7fac4485b47bb75b671a283c',
+    );
+  });
+
+  it('a printed line is logged as is; only the runtime’s logger adds [INFO], the time and the request id', () => {
+    expect(printedLine('Processing complete')).toBe('Processing complete');
+    expect(pythonInfoLine(Date.UTC(2020, 0, 31, 22, 12, 58, 534), 'id', 'Processing complete')).toBe(
+      '[INFO]\t2020-01-31T22:12:58.534Z\tid\tProcessing complete',
     );
   });
 

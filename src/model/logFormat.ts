@@ -68,7 +68,15 @@ export function reportLine(f: ReportFields): string {
   return parts.join('');
 }
 
-/** Python `logger.info(...)` in the Lambda runtime. */
+/**
+ * A line the handler printed (Python `print(...)`): CloudWatch Logs shows it as is, without
+ * the `[INFO]\t<time>\t<request id>` prefix the runtime's logger adds (lambda-facts.md §8).
+ */
+export function printedLine(message: string): string {
+  return message;
+}
+
+/** Python `logger.info(...)` in the Lambda runtime (the café's handler prints instead). */
 export function pythonInfoLine(epochMs: number, requestId: string, message: string): string {
   return ['[INFO]\t', isoTime(epochMs), '\t', requestId, '\t', message].join('');
 }

@@ -146,3 +146,73 @@ describe('kitchen knobs and the real configuration', () => {
     expect(store.getState().actions).toEqual([]);
   });
 });
+
+/** Plays a paused café for `ms` of virtual time at 1×, frame by frame. */
+function play(store: ReturnType<typeof cafe>['store'], ms: number) {
+  store.getState().play();
+  for (let left = ms; left > 0; left -= 250) store.getState().tick(Math.min(250, left));
+  store.getState().pause();
+}
+
+describe('a scripted scenario (a lesson step’s run)', () => {
+  const scenario = {
+    seed: 11,
+    settings: { baristas: 1 },
+    configOps: [
+      { api: 'UpdateFunctionConfiguration', params: { FunctionName: 'cafe-order', Timeout: 3 } } as const,
+    ],
+    actions: [
+      { t: 2_000, type: 'order.placed', kind: 'async', customer: 2 } as const,
+      { t: 1_000, type: 'order.placed', kind: 'sync', customer: 1 } as const,
+    ],
+  };
+
+  it('starts paused at 0 with its settings and configuration, and plays its actions at their times', () => {
+    const { store, scene } = cafe({ paused: false, problems: ['speed=3 is not offered.'] });
+    expect(store.getState().loadScenario(scenario)).toBeUndefined();
+    const s = store.getState();
+    expect([s.playing, s.now, s.seed, s.settings.baristas]).toEqual([false, 0, 11, 1]);
+    expect(s.sim.getFunctionConfiguration('cafe-order').Timeout).toBe(3);
+    expect(s.customerCount).toBe(0);
+    expect(s.notice).toBe('speed=3 is not offered.'); // not the user's reset: their message stays
+    play(store, 1_500);
+    expect(scene().counter.map((c) => c.number)).toEqual([1]);
+    play(store, 1_000);
+    // The only barista is busy: the async order's ticket waits on the rail.
+    expect(scene().rail.map((t) => t.customer)).toEqual([2]);
+  });
+
+  it('gives the same run whatever the café did before, and again after a seek back', async () => {
+    const fresh = cafe();
+    fresh.store.getState().loadScenario(scenario);
+    play(fresh.store, 12_000);
+    const expected = JSON.stringify(fresh.store.getState().sim.trace());
+
+    const used = cafe({ settings: { failure: 'always', onSuccess: true } });
+    used.store.getState().order('async', 3);
+    used.store.getState().configure({
+      api: 'UpdateFunctionConfiguration',
+      params: { FunctionName: 'cafe-order', MemorySize: 512 },
+    });
+    play(used.store, 4_000);
+    used.store.getState().loadScenario(scenario);
+    play(used.store, 12_000);
+    expect(JSON.stringify(used.store.getState().sim.trace())).toBe(expected);
+
+    await used.store.getState().seek(1_500);
+    play(used.store, 10_500);
+    expect(JSON.stringify(used.store.getState().sim.trace())).toBe(expected);
+  });
+
+  it('a refused part is returned and leaves no scripted future', () => {
+    const { store } = cafe();
+    const refused = store.getState().loadScenario({
+      ...scenario,
+      configOps: [
+        { api: 'UpdateFunctionConfiguration', params: { FunctionName: 'cafe-order', Timeout: 901 } },
+      ],
+    });
+    expect(refused).toMatch(/ValidationException: 1 validation error detected: Value '901' at 'timeout'/);
+    expect(store.getState().actions.some((a) => a.type === 'order.placed')).toBe(false);
+  });
+});

@@ -54,6 +54,21 @@ export interface TerminalView {
   busy: 'sync' | 'follow' | 'other' | undefined;
 }
 
+/**
+ * A narrated run, fixed in advance (a lesson step's): the café restarts from `seed` with these
+ * kitchen settings and configuration changes at time 0, and `actions` are its recorded future,
+ * replayed as time passes exactly as a recorded session is. Same scenario ⇒ same run.
+ */
+export interface Scenario {
+  seed: number;
+  /** Kitchen settings at the start; anything left out takes DEFAULT_SETTINGS. */
+  settings?: Partial<KitchenSettings>;
+  /** Configuration changes applied at time 0, after the settings (e.g. Lambda's default Timeout). */
+  configOps?: ConfigOp[];
+  /** What happens later, in time order (orders, terminal commands…). */
+  actions?: CafeAction[];
+}
+
 export interface CafeState {
   seed: number;
   sim: LambdaSimulation;
@@ -132,6 +147,12 @@ export interface CafeState {
     input: InvokeInput,
     caller: { id: string; label: string },
   ): { requestId?: string; answer: Promise<InvokeOutput> } | { refused: string };
+  /**
+   * Restarts the café as `scenario` (paused at time 0, automatic arrivals off); its later actions
+   * play as time passes. Returns the refusal when something in it was refused (then the café is
+   * left reset, without the scenario's future).
+   */
+  loadScenario(scenario: Scenario): string | undefined;
 }
 
 export function isValidSeed(value: unknown): value is number {
@@ -554,6 +575,28 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
         });
         if (refused) return { refused: refused.message };
         return { requestId: session.outsideRequests.get(key), answer: outsideAnswer(key) };
+      },
+      loadScenario({ seed, settings = {}, configOps = [], actions = [] }) {
+        if (!isValidSeed(seed)) return `Seed must be a whole number from 0 to 4294967295 (got ${seed}).`;
+        const kitchen = { ...DEFAULT_SETTINGS, ...settings };
+        // Not the user's reset: a message they have not dismissed yet (a bad URL parameter) stays.
+        const { notice } = get();
+        get().pause();
+        get().setAuto({ on: false });
+        // A reset keeps the café's settings: set the scenario's first, so that its session starts
+        // from them and its trace does not depend on what the café did before.
+        get().changeSettings(kitchen);
+        get().reset(seed);
+        const taken = get().settings;
+        if ((Object.keys(kitchen) as (keyof KitchenSettings)[]).some((k) => taken[k] !== kitchen[k]))
+          return get().notice ?? 'The café could not take the scenario’s settings.';
+        for (const op of configOps) {
+          const refused = get().configure(op);
+          if (refused) return refused;
+        }
+        // The rest is the recorded future: it plays as time passes, as after a seek back.
+        set({ actions: [...get().actions, ...actions.toSorted((a, b) => a.t - b.t)], notice });
+        return undefined;
       },
     };
   });

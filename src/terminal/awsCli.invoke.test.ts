@@ -86,7 +86,7 @@ describe('aws lambda invoke, synchronous (RequestResponse)', () => {
     const decoded = await finished(piped);
     expect(decoded.exitCode).toBe(0);
     expect(decoded.stdout).toContain(`START RequestId: ${piped.requestId} Version: $LATEST`);
-    expect(decoded.stdout).toContain('\tProcessing complete\n');
+    expect(decoded.stdout).toContain('\nProcessing complete\n');
     expect(decoded.stdout).toContain(`REPORT RequestId: ${piped.requestId}\t`);
   });
 

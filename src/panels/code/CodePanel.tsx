@@ -190,7 +190,7 @@ export default function CodePanel() {
       <p className="code-note">
         Generated from the function's configuration (what the café's model runs), not code the model executes.
         {language === 'nodejs' &&
-          ' The logs in this café are in the Python runtime’s format; the Node.js runtime writes console.info as “<time> <request id> INFO Processing complete” (tab-separated) and reports an error’s name as its errorType.'}
+          ' The logs in this café are in the Python runtime’s format, where a print() is the bare line; the Node.js runtime writes console.log as “<time> <request id> INFO Processing complete” (tab-separated) and reports an error’s name as its errorType.'}
       </p>
     </section>
   );

@@ -38,23 +38,20 @@ function kinds(text: string, lang: Language) {
 const MILK: FailureMode = { mode: 'always', errorType: 'MilkNotFoundError', errorMessage: 'Out of oat milk' };
 
 describe('the seed handler, generated from the model configuration', () => {
-  it('is the seed Python function: sleep 5 s, log "Processing complete", return 200 "Hello from Lambda!"', () => {
+  it('is the tutorial’s Python function: sleep 5 s, print "Processing complete", return 200 "Hello from Lambda!"', () => {
     const source = codeFor({}, 'python');
     expect(sourceText(source)).toBe(
       [
-        'import json, logging, time',
-        '',
-        'logger = logging.getLogger()',
-        'logger.setLevel(logging.INFO)',
+        'import time, json',
         '',
         '',
         'def lambda_handler(event, context):',
+        '    # Simulate a long-running task (as in the tutorial).',
+        '    # print() goes to CloudWatch Logs; the return value is not logged:',
+        '    # a synchronous caller gets it (asynchronous: an OnSuccess destination).',
         '    time.sleep(5)',
-        '    logger.info("Processing complete")',
-        '    return {',
-        '        "statusCode": 200,',
-        '        "body": json.dumps("Hello from Lambda!"),',
-        '    }',
+        '    print("Processing complete")',
+        '    return {"statusCode": 200, "body": json.dumps("Hello from Lambda!")}',
         '',
       ].join('\n'),
     );
@@ -65,7 +62,7 @@ describe('the seed handler, generated from the model configuration', () => {
     });
   });
 
-  it('is the same function in Node.js: await a 5000 ms sleep, console.info, return the same object', () => {
+  it('is the same function in Node.js: await a 5000 ms sleep, console.log, return the same object', () => {
     const source = codeFor({}, 'nodejs');
     expect(sourceText(source)).toBe(
       [
@@ -73,7 +70,7 @@ describe('the seed handler, generated from the model configuration', () => {
         '',
         'export const handler = async (event, context) => {',
         '  await sleep(5000);',
-        '  console.info("Processing complete");',
+        '  console.log("Processing complete");',
         '  return {',
         '    statusCode: 200,',
         '    body: JSON.stringify("Hello from Lambda!"),',
@@ -95,6 +92,20 @@ describe('the seed handler, generated from the model configuration', () => {
     expect(sourceText(codeFor({}, 'python'))).toContain(`json.dumps(${payload.body})`);
   });
 
+  it('prints exactly the lines the model writes to CloudWatch Logs, and never logs the return value', () => {
+    const sim = simWith();
+    const call = sim.invoke({ FunctionName: FN });
+    sim.advanceBy(6_000);
+    const messages = sim.logEvents({ functionName: FN, requestId: call.requestId }).map((e) => e.message);
+    const printed = handlerSource(sim.getFunctionConfiguration(FN), 'python')
+      .lines.filter((l) => l.role === 'log')
+      .map((l) => JSON.parse(/^ {4}print\((".*")\)$/.exec(l.text)![1]) as string);
+    expect(printed).toEqual(['Processing complete']);
+    // START, the printed line as is (a plain print has no [INFO] prefix), END, REPORT.
+    expect(messages.slice(1, -2)).toEqual(printed);
+    expect(messages.join('\n')).not.toContain('Hello from Lambda');
+  });
+
   it('follows a configuration change: duration, printed lines and result', () => {
     const sim = simWith();
     sim.updateFunctionConfiguration({
@@ -107,13 +118,11 @@ describe('the seed handler, generated from the model configuration', () => {
     });
     const config = sim.getFunctionConfiguration(FN);
     const py = sourceText(handlerSource(config, 'python'));
-    expect(py).toContain('    time.sleep(1.5)\n    logger.info("Grinding beans")\n    logger.info("Done")\n');
-    expect(py).toContain('        "ok": True,\n        "items": [1, None],\n');
-    expect(py.split('\n')[0]).toBe('import logging, time'); // no json.dumps needed any more
+    expect(py).toContain('    time.sleep(1.5)\n    print("Grinding beans")\n    print("Done")\n');
+    expect(py).toContain('    return {"ok": True, "items": [1, None]}\n');
+    expect(py.split('\n')[0]).toBe('import time'); // no json.dumps needed any more
     const js = sourceText(handlerSource(config, 'nodejs'));
-    expect(js).toContain(
-      '  await sleep(1500);\n  console.info("Grinding beans");\n  console.info("Done");\n',
-    );
+    expect(js).toContain('  await sleep(1500);\n  console.log("Grinding beans");\n  console.log("Done");\n');
     expect(js).toContain('    ok: true,\n    items: [1, null],\n');
   });
 
@@ -134,14 +143,14 @@ describe('failure modes', () => {
     expect(pyText).toContain('    raise MilkNotFoundError("Out of oat milk")\n');
     expect(pyText).toContain('class MilkNotFoundError(Exception):\n    pass\n');
     // Nothing after an unconditional raise: no unreachable log line or return.
-    expect(pyText).not.toContain('logger.info(');
-    expect(pyText).not.toContain('return');
+    expect(pyText).not.toContain('print("');
+    expect(pyText).not.toContain('    return');
 
     const jsText = sourceText(codeFor({ failure: MILK }, 'nodejs'));
     expect(jsText).toContain('  throw new MilkNotFoundError("Out of oat milk");\n');
     expect(jsText).toContain('class MilkNotFoundError extends Error {');
     expect(jsText).toContain('this.name = "MilkNotFoundError";');
-    expect(jsText).not.toContain('console.info(');
+    expect(jsText).not.toContain('console.log(');
   });
 
   it('puts the raise on the line the model’s Python traceback names', () => {
@@ -197,13 +206,13 @@ describe('failure modes', () => {
     };
     const py = sourceText(codeFor({ failure }, 'python'));
     expect(py).toContain('def attempt_number(context):');
-    expect(py).toContain('logger.info("Processing complete")');
-    expect(py).toContain('    return {');
+    expect(py).toContain('print("Processing complete")');
+    expect(py).toContain('    return {"statusCode": 200');
     expect(py).not.toContain('class ValueError'); // built in
     const js = sourceText(codeFor({ failure }, 'nodejs'));
     expect(js).toContain('  if (attemptNumber(context) <= 1) throw new ValueError("no cups");');
     expect(js).toContain('class ValueError extends Error {'); // not built into JavaScript
-    expect(js).toContain('console.info("Processing complete");');
+    expect(js).toContain('console.log("Processing complete");');
   });
 
   it('a handler that fails at random draws a random number in both languages', () => {
@@ -213,9 +222,7 @@ describe('failure modes', () => {
       errorType: 'MilkNotFoundError',
       errorMessage: 'Out of oat milk',
     };
-    expect(sourceText(codeFor({ failure }, 'python')).split('\n')[0]).toBe(
-      'import json, logging, random, time',
-    );
+    expect(sourceText(codeFor({ failure }, 'python')).split('\n')[0]).toBe('import time, json, random');
     expect(sourceText(codeFor({ failure }, 'nodejs'))).toContain(
       '  if (Math.random() < 0.1) throw new MilkNotFoundError("Out of oat milk");',
     );
@@ -232,7 +239,7 @@ describe('failure modes', () => {
       '  await sleep(3600000); // hangs: Lambda stops the run at the 10 s timeout\n',
     );
     // The lines after the hang are still the function's (they never run: no "Processing complete" in the logs).
-    expect(sourceText(js)).toContain('console.info("Processing complete");');
+    expect(sourceText(js)).toContain('console.log("Processing complete");');
   });
 
   it('a handler longer than its timeout is marked as stopped by Lambda, as the model times it out', async () => {
@@ -258,6 +265,16 @@ describe('names and literals', () => {
     const failure: FailureMode = { mode: 'always', errorType: 'X', errorMessage: 'say "hi"\n\\' };
     expect(sourceText(codeFor({ failure }, 'python'))).toContain('raise X("say \\"hi\\"\\n\\\\")');
     expect(sourceText(codeFor({ failure }, 'nodejs'))).toContain('this.name = "X";');
+  });
+
+  it('spreads a return value longer than a line over several lines', () => {
+    const result = {
+      statusCode: 200,
+      body: JSON.stringify('Hello from Lambda! Your oat flat white is ready'),
+    };
+    expect(sourceText(codeFor({ result }, 'python'))).toContain(
+      '    return {\n        "statusCode": 200,\n        "body": json.dumps("Hello from Lambda! Your oat flat white is ready"),\n    }\n',
+    );
   });
 
   it('keeps the bytes of a nested JSON body the same as the model sends (compact, non-ASCII kept)', () => {

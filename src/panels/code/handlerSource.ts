@@ -3,8 +3,10 @@
  * (`getFunctionConfiguration(name).Handler` and `Timeout`), in Python (what the model's logs
  * describe) and in Node.js. Pure: no React, no model calls.
  *
- * The Python file is laid out so that a failure's `raise` is on line 9, the line the model's
- * traceback names (`File "/var/task/lambda_function.py", line 9, in lambda_handler`).
+ * The Python file is the tutorial's handler (`import time, json`, `time.sleep(5)`,
+ * `print("Processing complete")`, `return {"statusCode": 200, "body": json.dumps(…)}`), laid
+ * out so that a failure's `raise` is on line 9, the line the model's traceback names
+ * (`File "/var/task/lambda_function.py", line 9, in lambda_handler`).
  */
 import type { HandlerBehaviour, ResolvedFunctionConfig } from '../../model';
 
@@ -274,11 +276,14 @@ function hangMs(plan: Plan): number {
 const line = (text: string, role: LineRole): CodeLine => ({ text, role });
 const blank = (): CodeLine => line('', 'blank');
 
+/** Longest generated line before a literal is spread over several lines (PEP 8's 79). */
+const PYTHON_LINE_MAX = 79;
+
 function pythonSource(plan: Plan): CodeLine[] {
-  const uses = new Set<string>(['logging']);
+  const uses = new Set<string>();
   const f = plan.failure;
 
-  // Line 8: the handler's work.
+  // Line 8: the handler's work (lines 5–7 are a comment, so the raise lands on line 9).
   let work: string;
   if (plan.hang) {
     uses.add('time');
@@ -334,25 +339,29 @@ function pythonSource(plan: Plan): CodeLine[] {
   }
   // An error that is always raised leaves nothing after it to run.
   if (!(f?.kind === 'always' && !plan.hang)) {
-    for (const text of plan.printedLines) body.push(line(`    logger.info(${str(text)})`, 'log'));
+    // A plain print: CloudWatch Logs shows the line as is (a logger would prefix [INFO]…).
+    for (const text of plan.printedLines) body.push(line(`    print(${str(text)})`, 'log'));
     body.push(...pythonReturn(plan.result, uses));
   }
 
-  const imports = ['json', 'logging', 'random', 'time'].filter((m) => uses.has(m));
+  // The tutorial's order: `import time, json`.
+  const imports = ['time', 'json', 'random'].filter((m) => uses.has(m));
   return [
-    line(`import ${imports.join(', ')}`, 'init'),
-    blank(),
-    line('logger = logging.getLogger()', 'init'),
-    line('logger.setLevel(logging.INFO)', 'init'),
+    imports.length ? line(`import ${imports.join(', ')}`, 'init') : line('# (no imports needed)', 'comment'),
     blank(),
     blank(),
     line('def lambda_handler(event, context):', 'signature'),
+    line('    # Simulate a long-running task (as in the tutorial).', 'comment'),
+    line('    # print() goes to CloudWatch Logs; the return value is not logged:', 'comment'),
+    line('    # a synchronous caller gets it (asynchronous: an OnSuccess destination).', 'comment'),
     ...body,
     ...helpers,
   ];
 }
 
 function pythonReturn(result: unknown, uses: Set<string>): CodeLine[] {
+  const oneLine = `    return ${pyLiteral(result, uses)}`;
+  if (oneLine.length <= PYTHON_LINE_MAX) return [line(oneLine, 'return')];
   if (isPlainObject(result) && Object.keys(result).length > 0) {
     return [
       line('    return {', 'return'),
@@ -429,7 +438,7 @@ function nodeSource(plan: Plan): CodeLine[] {
     }
   }
   if (!(f?.kind === 'always' && !plan.hang)) {
-    for (const text of plan.printedLines) body.push(line(`  console.info(${str(text)});`, 'log'));
+    for (const text of plan.printedLines) body.push(line(`  console.log(${str(text)});`, 'log'));
     body.push(...jsReturn(plan.result));
   }
   return [

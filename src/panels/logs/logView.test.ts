@@ -59,7 +59,7 @@ describe('log streams', () => {
     const streams = deriveStreams(sim.environments(), sim.logEvents({ functionName: FN }));
     const warm = sim.invocation(ids[2])!.environmentId;
     expect(streams[0].envId).toBe(warm);
-    expect(streams[0].eventCount).toBe(8); // two runs: START, INFO, END, REPORT each
+    expect(streams[0].eventCount).toBe(8); // two runs: START, the printed line, END, REPORT each
   });
 
   it('keeps a shut-down barista’s stream, with its reason', () => {
@@ -158,6 +158,7 @@ describe('log lines as the model writes them', () => {
       .logEvents({ functionName: FN, requestId: call.requestId })
       .map((e) => lineKind(e.message));
     expect(kinds).toEqual(['platform', 'timeout', 'platform', 'report']);
+    expect(lineKind('Processing complete')).toBe('output'); // a print()
     expect(lineKind('[INFO]\t2026-01-15T09:00:05.253Z\tid\tProcessing complete')).toBe('output');
   });
 
@@ -177,15 +178,15 @@ describe('the filter', () => {
     const found = filterLogEvents(all, { text: part });
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((e) => e.requestId === ids[1])).toBe(true);
-    // START, INFO, END, REPORT all carry the id in their message.
-    expect(found.map((e) => e.message.split(/[ \t]/)[0])).toEqual(['START', '[INFO]', 'END', 'REPORT']);
+    // START, END and REPORT carry the id in their message; the printed line only in its record.
+    expect(found.map((e) => e.message.split(/[ \t]/)[0])).toEqual(['START', 'Processing', 'END', 'REPORT']);
   });
 
   it('matches the text of the lines as a plain substring: regex characters are just characters', () => {
     const { sim } = busyMorning();
     const all = sim.logEvents({ functionName: FN });
     expect(filterLogEvents(all, { text: 'processing COMPLETE' })).toHaveLength(3);
-    expect(filterLogEvents(all, { text: '[INFO]' })).toHaveLength(3);
+    expect(filterLogEvents(all, { text: '[ERROR]' })).toHaveLength(0); // not a character class
     expect(filterLogEvents(all, { text: '$LATEST' })).toHaveLength(3);
     expect(filterLogEvents(all, { text: '.*' })).toHaveLength(0);
     expect(filterLogEvents(all, { text: '(' })).toHaveLength(0);
