@@ -201,7 +201,7 @@ test('a deep link opens its step, paused at its start; an unknown lesson or step
   await expect(guide(page).getByRole('alert')).toContainText('has 2 steps; there is no step 9');
 
   await page.goto('/?lesson=counter&step=two');
-  await expect(cafe(page).locator('.notice')).toContainText('step=two must be a whole number from 1');
+  await expect(cafe(page).locator('.notice')).toContainText('step="two" must be a whole number from 1');
   await expect(card(page).getByRole('heading', { level: 2 })).toHaveText('A customer at the counter');
 });
 
@@ -218,12 +218,16 @@ test('in a lesson the presenter keys are the slides: run, show the result, next 
   await page.keyboard.press('PageUp');
   await expect(card(page).getByRole('heading', { level: 2 })).toHaveText('202 at once');
 
-  // Large type when the café is in presenter mode (any ancestor with data-presenter).
-  await page.evaluate(() => document.querySelector('[data-cafe]')!.setAttribute('data-presenter', ''));
+  // In presenter mode (p) the lesson is the slide: large type, still beside the scene.
+  await page.keyboard.press('p');
+  await expect(cafe(page)).toHaveAttribute('data-presenting', 'true');
+  await expect(card(page)).toBeVisible();
   const size = await card(page)
     .locator('.lesson-text')
     .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(size).toBeGreaterThanOrEqual(24);
+  await page.keyboard.press('Escape');
+  await expect(cafe(page)).not.toHaveAttribute('data-presenting');
 
   // Closed, the keys step the model again.
   await card(page).getByRole('button', { name: 'Close lessons' }).click();

@@ -46,7 +46,10 @@ export function Stage({ guide }: { guide?: ReactNode }) {
       </div>
       <div className={guide ? 'stage-body with-guide' : 'stage-body'}>
         {guide && <div className="stage-guide">{guide}</div>}
-        <Scene />
+        {/* The scene sizes itself from this frame's width (container units): a guide beside it narrows the picture instead of pushing it below the fold. */}
+        <div className="scene-frame">
+          <Scene />
+        </div>
       </div>
       <HelpOverlay />
       {blank && (
