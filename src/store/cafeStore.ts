@@ -8,6 +8,7 @@ import {
   type TerminalResults,
 } from './session';
 import { CHECKPOINT_SPACING_MS, Checkpoints } from './checkpoints';
+import { loadTerminal, preloadTerminal, terminalModule } from './terminalLoader';
 import {
   DEFAULT_SETTINGS,
   refusalText,
@@ -173,7 +174,15 @@ export interface CafeOptions {
 export type CafeStore = StoreApi<CafeState>;
 
 /** Every café on a page owns one of these: its session and its UI state, no singletons. */
+/** Whether `action` can be applied now: a terminal command needs the CLI's module (loaded on demand). */
+function terminalReady(action: CafeAction): boolean {
+  if (action.type !== 'terminal.command' || terminalModule()) return true;
+  void loadTerminal();
+  return false;
+}
+
 export function createCafeStore(options: CafeOptions = {}): CafeStore {
+  preloadTerminal();
   const initialSeed = isValidSeed(options.seed) ? options.seed : 42;
   let start = {
     seed: initialSeed,
@@ -305,6 +314,13 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
       const { actions } = get();
       for (let i = session.applied - dropped; i < actions.length && actions[i].t <= target; i++) {
         sim.advanceTo(actions[i].t);
+        if (!terminalReady(actions[i])) {
+          // A recorded command comes up before the terminal has loaded: the café waits at that
+          // moment (a few ms of real time) and the next frame carries on.
+          checkpoint(session);
+          publish();
+          return;
+        }
         session.apply(actions[i]);
       }
       // Automatic arrivals only write new history: while replaying a recorded future they are in it.
@@ -328,7 +344,15 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
      * and no checkpoint is closer, else a session restored from the nearest checkpoint at or
      * before `t`; then the recorded actions up to `t`.
      */
-    function seekTo(t: number) {
+    function seekTo(t: number): Promise<void> {
+      // A replay runs recorded terminal commands synchronously: their module must be here first.
+      if (!terminalModule() && get().actions.some((a) => a.type === 'terminal.command' && a.t <= t))
+        return loadTerminal().then(() => seekTo(t));
+      seekNow(t);
+      return Promise.resolve();
+    }
+
+    function seekNow(t: number) {
       const started = performance.now();
       const target = Math.max(get().rewindStart, Math.min(t, get().sessionEnd));
       set({ playing: false });
@@ -492,13 +516,9 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
           });
           return Promise.resolve();
         }
-        seekTo(earlier.length ? Math.max(...earlier) : get().rewindStart);
-        return Promise.resolve();
+        return seekTo(earlier.length ? Math.max(...earlier) : get().rewindStart);
       },
-      seek(t) {
-        seekTo(t);
-        return Promise.resolve();
-      },
+      seek: (t) => seekTo(t),
       checkpointCount: () => checkpoints.size,
       prepareRewind: () => Promise.resolve(checkpoints.size),
       tick(realMs) {
@@ -551,6 +571,11 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
       selectEnvironment: (envId) => set({ selectedEnvironment: envId, selectedCustomer: undefined }),
       runCommand(line) {
         if (session.running || session.follow) return;
+        if (!terminalModule()) {
+          // The first command waits the few ms its module takes to arrive.
+          void loadTerminal().then(() => get().runCommand(line));
+          return;
+        }
         act({ t: session.sim.now(), type: 'terminal.command', line });
       },
       interruptCommand() {

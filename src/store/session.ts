@@ -6,7 +6,11 @@ import {
   type SimulationSnapshot,
   type TraceEvent,
 } from '../model';
-import { createCli, MemoryFileSystem, withTimers, type Cli, type CliRun, type LogFollow } from '../terminal';
+import type { Cli } from '../terminal/cli';
+import { MemoryFileSystem } from '../terminal/fileSystem';
+import { withTimers } from '../terminal/timedSimulation';
+import type { CliRun, LogFollow } from '../terminal/types';
+import { terminalModule } from './terminalLoader';
 import { narrate } from '../cafe/narrate';
 import {
   applyConfigOp,
@@ -139,7 +143,10 @@ function bounded(entries: ScrollEntry[]): ScrollEntry[] {
  */
 export class Session {
   readonly sim: LambdaSimulation;
-  readonly cli: Cli;
+  /** The CLI, made when the first command runs (its module is loaded on demand: terminalLoader). */
+  private cliInstance: Cli | undefined;
+  /** Where a restored terminal carries on (see CliOptions.resume). */
+  private cliResume: ReturnType<Cli['state']> | undefined;
   private readonly fs: MemoryFileSystem;
   settings: KitchenSettings;
   customerCount = 0;
@@ -181,16 +188,7 @@ export class Session {
           }),
     );
     this.fs = new MemoryFileSystem();
-    this.cli = createCli({
-      sim: this.sim,
-      fs: this.fs,
-      functionName: FUNCTION_NAME,
-      resume: checkpoint?.cli,
-      onAttempt: (attempt) => {
-        this.lastAttempt = attempt;
-        if (this.running) this.noteAttempt(this.running);
-      },
-    });
+    this.cliResume = checkpoint?.cli;
     if (checkpoint) {
       this.applied = checkpoint.applied;
       this.customerCount = checkpoint.customerCount;
@@ -230,11 +228,29 @@ export class Session {
       files: filesOf(this.fs),
       lineSeq: this.lineSeq,
       entrySeq: this.entrySeq,
-      cli: this.cli.state(),
+      cli: this.cliInstance?.state() ?? this.cliResume ?? { calls: 0, env: [] },
       outsideRequests: [...this.outsideRequests],
       version: this.version,
       follow: this.follow?.line,
     };
+  }
+
+  /** The CLI; only called once its module has loaded (the store waits for it before any command). */
+  get cli(): Cli {
+    if (this.cliInstance) return this.cliInstance;
+    const terminal = terminalModule();
+    if (!terminal) throw new Error('model bug: a terminal command ran before the terminal loaded');
+    this.cliInstance = terminal.createCli({
+      sim: this.sim,
+      fs: this.fs,
+      functionName: FUNCTION_NAME,
+      resume: this.cliResume,
+      onAttempt: (attempt) => {
+        this.lastAttempt = attempt;
+        if (this.running) this.noteAttempt(this.running);
+      },
+    });
+    return this.cliInstance;
   }
 
   private onModelEvents(events: readonly TraceEvent[]) {
