@@ -22,8 +22,11 @@ const errors = [];
 page.on('pageerror', (e) => errors.push(e.message));
 await page.goto(`${url}?speed=64`);
 const cafe = page.locator('section.cafe');
+// The arrival knobs are in the Kitchen disclosure; closed again afterwards, the scene in full view.
+await cafe.getByText('Kitchen', { exact: true }).click();
 await cafe.getByRole('combobox', { name: 'Automatic arrival interval' }).selectOption(RATE);
 await cafe.getByRole('checkbox', { name: /Arrivals every/ }).check();
+await cafe.getByText('Kitchen', { exact: true }).click();
 const cdp = await page.context().newCDPSession(page);
 
 async function sample(elapsedS) {
