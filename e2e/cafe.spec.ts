@@ -323,3 +323,25 @@ test('with an OnSuccess destination the cup goes to the destination at the pass,
   await expect(cafe(page).locator('li[data-box="onsuccess"]')).toContainText('OnSuccess destination: 1');
   await expect(cafe(page).locator('li[data-box="nobody"]')).toContainText(': 0');
 });
+
+test('issue #15: events waiting on the rail when the baristas go to 0 leave it for OnFailure (none stays waiting)', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await page.goto('/?baristas=1&speed=64&paused=1');
+  const c = cafe(page);
+  await c.getByRole('button', { name: 'Rush ×5 async' }).click();
+  // One barista takes #1; the four others wait on the rail (Lambda's queue).
+  await expect(c.locator('[data-zone="rail"] li.ticket')).toHaveCount(4);
+  await c.getByText('Kitchen', { exact: true }).click();
+  await c.getByRole('combobox', { name: /Baristas allowed/ }).selectOption('0');
+  await c.getByText('Kitchen', { exact: true }).click();
+  await c.getByRole('button', { name: 'Play' }).click();
+  // Reserved concurrency 0: Lambda sends queued events to OnFailure without an attempt (since Aug 2021).
+  await expect(c.locator('li[data-box="onfailure"]')).toContainText('OnFailure destination: 4', {
+    timeout: 15_000,
+  });
+  await expect(c.locator('[data-zone="rail"] li.ticket')).toHaveCount(0);
+  await expect(c.locator('li[data-box="nobody"]')).toContainText('1'); // #1 had already started: it ran
+  expect(problems).toEqual([]);
+});
