@@ -1,4 +1,5 @@
 import type { ActorOptions, AnyActorLogic } from 'xstate';
+import { TimerHeap } from './timerHeap';
 
 /** XState's clock interface (not exported by name from 'xstate'). */
 export type XStateClock = NonNullable<ActorOptions<AnyActorLogic>['clock']>;
@@ -35,7 +36,7 @@ class Timer implements TimerId {
 
 export class VirtualClock implements XStateClock {
   private time: number;
-  private heap: Timer[] = [];
+  private readonly timers = new TimerHeap<Timer>();
   private seq = 0;
 
   constructor(start = 0) {
@@ -48,7 +49,7 @@ export class VirtualClock implements XStateClock {
 
   /** Number of timers still pending (cancelled ones excluded). */
   pendingCount(): number {
-    return this.heap.length;
+    return this.timers.size;
   }
 
   setTimeout(fn: (...args: unknown[]) => void, ms: number): TimerId {
@@ -56,7 +57,7 @@ export class VirtualClock implements XStateClock {
     const delay = ms === Infinity ? Infinity : Number.isFinite(ms) && ms > 0 ? ms : 0;
     const timer = new Timer(this.time + delay, this.seq++, fn as () => void, -1);
     if (delay === Infinity) return timer;
-    this.push(timer);
+    this.timers.push(timer);
     return timer;
   }
 
@@ -67,15 +68,15 @@ export class VirtualClock implements XStateClock {
     else {
       // An id that is not one of ours but names a pending timer by its sequence number.
       const seq = (id as TimerId).seq;
-      timer = this.heap.find((t) => t.seq === seq);
+      timer = this.timers.items.find((t) => t.seq === seq);
     }
-    if (timer === undefined || timer.index < 0 || this.heap[timer.index] !== timer) return;
-    this.removeAt(timer.index);
+    if (timer === undefined || timer.index < 0 || this.timers.items[timer.index] !== timer) return;
+    this.timers.removeAt(timer.index);
   }
 
   /** Due time of the earliest pending timer, or undefined when nothing is scheduled. */
   nextDueTime(): number | undefined {
-    return this.heap.length > 0 ? this.heap[0].due : undefined;
+    return this.timers.peek()?.due;
   }
 
   /**
@@ -85,10 +86,8 @@ export class VirtualClock implements XStateClock {
    */
   advanceTo(t: number): void {
     if (t < this.time) throw new RangeError(`VirtualClock cannot go back from ${this.time} to ${t}`);
-    const h = this.heap;
-    while (h.length > 0 && h[0].due <= t) {
-      const top = h[0];
-      this.removeAt(0);
+    for (let top = this.timers.peek(); top !== undefined && top.due <= t; top = this.timers.peek()) {
+      this.timers.removeAt(0);
       this.time = top.due;
       const fn = top.fn as () => void;
       top.fn = undefined;
@@ -99,62 +98,5 @@ export class VirtualClock implements XStateClock {
 
   advanceBy(ms: number): void {
     this.advanceTo(this.time + ms);
-  }
-
-  private static less(a: Timer, b: Timer): boolean {
-    return a.due < b.due || (a.due === b.due && a.seq < b.seq);
-  }
-
-  private push(timer: Timer): void {
-    const h = this.heap;
-    timer.index = h.length;
-    h.push(timer);
-    this.siftUp(timer.index);
-  }
-
-  /** Takes the timer at slot `i` out of the heap (it no longer fires). */
-  private removeAt(i: number): void {
-    const h = this.heap;
-    const removed = h[i];
-    removed.index = -1;
-    const last = h.pop() as Timer;
-    if (i === h.length) return;
-    h[i] = last;
-    last.index = i;
-    if (i > 0 && VirtualClock.less(last, h[(i - 1) >> 1])) this.siftUp(i);
-    else this.siftDown(i);
-  }
-
-  private siftUp(i: number): void {
-    const h = this.heap;
-    const x = h[i];
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const parent = h[p];
-      if (!VirtualClock.less(x, parent)) break;
-      h[i] = parent;
-      parent.index = i;
-      i = p;
-    }
-    h[i] = x;
-    x.index = i;
-  }
-
-  private siftDown(i: number): void {
-    const h = this.heap;
-    const n = h.length;
-    const x = h[i];
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      const m = r < n && VirtualClock.less(h[r], h[l]) ? r : l;
-      if (!VirtualClock.less(h[m], x)) break;
-      h[i] = h[m];
-      h[i].index = i;
-      i = m;
-    }
-    h[i] = x;
-    x.index = i;
   }
 }
