@@ -265,3 +265,17 @@ test('the lessons fit a phone and pass axe, light and dark, with the run’s res
     expect(await seriousViolations(page)).toEqual([]);
   }
 });
+
+test('with a lesson step open at 1280×800 the whole café still fits the first view (the card scrolls)', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/?lesson=receipt&step=2');
+  await expect(page.locator('.lesson-guide')).toBeVisible();
+  for (const region of await page.locator('section.cafe [data-zone]').all()) {
+    const box = (await region.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(800.5);
+  }
+  const place = (await page.locator('.stage-guide').boundingBox())!;
+  expect(place.y + place.height).toBeLessThanOrEqual(800.5);
+});
