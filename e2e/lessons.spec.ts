@@ -238,6 +238,8 @@ test('in a lesson the presenter keys are the slides: run, show the result, next 
 test('the lessons fit a phone and pass axe, light and dark, with the run’s results drawn in the card', async ({
   page,
 }) => {
+  // Eight axe passes over the page: each takes seconds on a busy two-core machine.
+  test.setTimeout(90_000);
   await page.setViewportSize({ width: 390, height: 844 });
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });

@@ -268,11 +268,12 @@ test('an idle café costs nothing: while nothing is in flight only its clock re-
   await expect(c.locator('li.station[data-state="idle"]')).toHaveCount(2);
   // The screen-reader narration speaks the last events up to 1.5 s later: let it.
   await page.waitForTimeout(2_000);
-  // Three windows of 3 s. Renders are counted in all of them; a long task may come from the
-  // machine (other processes, GC), so one window without any is required, not all three — an
-  // idle cost of the app's own (the recurring 120–200 ms tasks of issue 10) would show in each.
+  // Up to five windows of 3 s. Renders are counted in all of them; a long task may come from the
+  // machine (a busy machine stretches any 20 ms frame past 50 ms of wall time), so one window
+  // without any is required, not all — an idle cost of the app's own (the recurring 120–200 ms
+  // tasks of issue 10) would show in each.
   const quietWindows: number[][] = [];
-  for (let window = 0; window < 3; window++) {
+  for (let window = 0; window < 5; window++) {
     const before = await clockSeconds(page);
     await page.evaluate(() => {
       const w = window as unknown as { rendered: string[]; longTasks: number[] };
