@@ -19,8 +19,18 @@ export function useThrottled<T>(value: T, ms: number): T {
       setShown(value);
     };
     const wait = last.current + ms - performance.now();
-    const timer = setTimeout(show, Math.max(0, wait));
-    return () => clearTimeout(timer);
+    // Never in the frame that brought the change: after a seek the scene and the playhead paint
+    // first, and the panel follows a frame later (a key press is answered by the next frame).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame =
+      typeof requestAnimationFrame === 'function'
+        ? requestAnimationFrame(() => (timer = setTimeout(show, Math.max(0, wait - 16))))
+        : undefined;
+    if (frame === undefined) timer = setTimeout(show, Math.max(0, wait));
+    return () => {
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [value, shown, ms, onScreen]);
   return shown;
 }

@@ -1,6 +1,7 @@
 import { memo, useId, useMemo, useState } from 'react';
 import type { EnvironmentInfo } from '../../model';
 import { useCafe, useNow } from '../../store/CafeContext';
+import { usePanelCafe } from '../Visibility';
 import { FUNCTION_NAME } from '../../store/cafeStore';
 import { handlerSource, type HandlerInput, type HandlerSource, type Language } from './handlerSource';
 import {
@@ -90,7 +91,8 @@ export default function CodePanel() {
   const sim = useCafe((s) => s.sim);
   const selectedEnvironment = useCafe((s) => s.selectedEnvironment);
   const selectedCustomer = useCafe((s) => s.selectedCustomer);
-  const modelVersion = useCafe((s) => s.version);
+  // Frozen while the panel is off screen (seeks and play re-read the model for nobody).
+  const modelVersion = usePanelCafe((s) => s.version);
   const [language, setLanguage] = useState<Language>('python');
   const baseId = useId();
 

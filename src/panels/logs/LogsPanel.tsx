@@ -12,6 +12,7 @@ import {
 } from 'react';
 import { MODEL_LIMITS, type LogEvent } from '../../model';
 import { useCafe } from '../../store/CafeContext';
+import { usePanelCafe } from '../Visibility';
 import { FUNCTION_NAME } from '../../store/cafeStore';
 import {
   boundedStreams,
@@ -104,8 +105,9 @@ export default function LogsPanel() {
   const selectEnvironment = useCafe((s) => s.selectEnvironment);
   // The store's version moves only with model events; at 16× that is still every frame, and a
   // log list need not follow at 60 Hz: at most ~3 redraws a second, the latest always shown.
+  // Off screen it does not follow at all (a seek would re-lay out the list for nobody).
   const modelVersion = useThrottled(
-    useCafe((s) => s.version),
+    usePanelCafe((s) => s.version),
     300,
   );
   const baseId = useId();
