@@ -369,3 +369,42 @@ test('the README snippets work as written (script helper, plain iframe, element)
   await page.goto(`${HOST}/readme/2.html`);
   await expect(orderSync(page.frameLocator('lambda-cafe iframe'))).toBeVisible();
 });
+
+test('the Embed dialog writes snippets for this café that work on another origin; Escape closes it', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await page.goto('/?paused=1&seed=7&failure=always');
+  const open = page.getByRole('button', { name: 'Embed', exact: true });
+  await open.click();
+  const dialog = page.getByRole('dialog', { name: 'Embed this café' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('checkbox', { name: 'Terminal' }).check();
+  // A key typed in the dialog is the dialog's, not the café's.
+  await page.keyboard.press('s');
+  await expect(page.locator('section.cafe li.customer')).toHaveCount(0);
+  const iframe = await dialog.getByLabel('An iframe (no script)').inputValue();
+  expect(iframe).toContain(
+    `http://127.0.0.1:${port}/embed.html?seed=7&amp;failure=always&amp;panels=terminal`,
+  );
+  const element = await dialog.getByLabel('The <lambda-cafe> element (sizes itself)').inputValue();
+  expect(element).toBe(
+    `<script src="http://127.0.0.1:${port}/lambda-cafe.js"></script>\n<lambda-cafe seed="7" failure="always" panels="terminal"></lambda-cafe>`,
+  );
+  expect(await seriousViolations(page, '.embed-dialog')).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(open).toBeFocused();
+  expect(problems).toEqual([]);
+
+  // The iframe snippet, pasted into a page of another origin, opens this café's settings.
+  await page.goto(`${HOST}/host.html`);
+  await page.evaluate(
+    (html) => document.getElementById('one')!.insertAdjacentHTML('beforeend', html),
+    iframe,
+  );
+  const pasted = page.frameLocator('#one iframe');
+  await expect(pasted.locator('.dev-view')).toBeVisible();
+  await expect(orderSync(pasted)).toBeVisible();
+  await expect(pasted.getByRole('alert')).toHaveCount(0);
+});
