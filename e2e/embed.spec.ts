@@ -375,7 +375,8 @@ test('the Embed dialog writes snippets for this café that work on another origi
 }) => {
   const problems = watchConsole(page);
   await page.goto('/?paused=1&seed=7&failure=always');
-  const open = page.getByRole('button', { name: 'Embed', exact: true });
+  await page.locator('summary', { hasText: 'Kitchen' }).click();
+  const open = page.getByRole('button', { name: 'Embed this café in a page…' });
   await open.click();
   const dialog = page.getByRole('dialog', { name: 'Embed this café' });
   await expect(dialog).toBeVisible();

@@ -88,7 +88,7 @@ for (const path of ['/embed.html?paused=1', '/embed-demo.html']) {
     expect(policy).not.toContain('unsafe-inline');
     expect(policy).not.toContain('frame-ancestors');
     const frame = path.startsWith('/embed-demo') ? page.frameLocator('#cafe-a iframe') : page;
-    await expect(frame.locator('section.cafe')).toBeVisible();
+    await expect(frame.locator('section.cafe')).toBeVisible({ timeout: 20_000 });
     expect(problems).toEqual([]);
   });
 }

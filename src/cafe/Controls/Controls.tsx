@@ -3,7 +3,6 @@ import { RUSH_SIZE, SPEEDS } from '../../store/cafeStore';
 import { useStage } from '../Stage/StageContext';
 import { Kitchen } from '../Kitchen/Kitchen';
 import { KeysHint } from './KeysHint';
-import { EmbedButton } from '../Embed/EmbedButton';
 
 /**
  * The control bar: ordering, playback, and the way to the kitchen's knobs and presenter mode.
@@ -100,8 +99,6 @@ export function Controls() {
         >
           {presenting ? 'Exit presenter' : 'Present'}
         </button>
-        {/* #12: snippets to put this café in another page (the dialog loads on demand). */}
-        {!presenting && <EmbedButton />}
         <KeysHint onClick={() => toggleHelp(true)} />
       </div>
     </div>

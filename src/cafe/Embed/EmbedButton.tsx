@@ -3,7 +3,9 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 // The dialog (snippets, copy buttons) loads on the first click, off the first view's budget.
 const EmbedDialog = lazy(() => import('./EmbedDialog'));
 
-/** "Embed": opens a dialog that writes the snippets for putting this café in another page. */
+/**
+ * "Embed this café in a page…", in the Kitchen panel (the control bar has no room left at 1280 px):
+ * opens a dialog that writes the snippets for putting this café in another page. */
 export function EmbedButton() {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -22,7 +24,7 @@ export function EmbedButton() {
         aria-haspopup="dialog"
         onClick={() => setOpen(true)}
       >
-        Embed
+        Embed this café in a page…
       </button>
       {open && (
         <Suspense fallback={null}>

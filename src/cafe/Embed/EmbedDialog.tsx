@@ -95,9 +95,10 @@ export default function EmbedDialog({ onClose }: { onClose: () => void }) {
       </div>
       <p>
         Paste a snippet into a tutorial page. It opens{' '}
-        {input.lesson ? `lesson "${input.lesson.lessonId}", step ${input.lesson.step}, ` : ''}with this café’s
-        seed, speed and kitchen settings. Each embedded café runs on its own; the README’s “Embed it” has the
-        messages a page can send it.
+        {input.lesson
+          ? `lesson "${input.lesson.lessonId}" at step ${input.lesson.step} (the step sets up its own run).`
+          : 'with this café’s seed, speed and kitchen settings.'}{' '}
+        Each embedded café runs on its own; the README’s “Embed it” lists the messages a page can send it.
       </p>
       <fieldset className="embed-options">
         <legend>What the embedded café shows</legend>
@@ -167,7 +168,14 @@ function Snippet({
   return (
     <div className="embed-snippet">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} ref={area} readOnly value={text} rows={text.split('\n').length} spellCheck={false} />
+      <textarea
+        id={id}
+        ref={area}
+        readOnly
+        value={text}
+        rows={text.split('\n').length + 1}
+        spellCheck={false}
+      />
       <button type="button" className="btn" onClick={() => void onCopy(label, text, area.current)}>
         Copy {label.startsWith('An iframe') ? 'the iframe' : 'the element'}
       </button>

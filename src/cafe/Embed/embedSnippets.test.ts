@@ -33,7 +33,6 @@ describe('embed snippets', () => {
         failureTarget: 'DLQ',
         onSuccess: true,
       },
-      lesson: { lessonId: 'receipt', step: 2 },
       panels: ['terminal', 'logs'],
       controls: 'minimal',
       theme: 'dark',
@@ -42,7 +41,6 @@ describe('embed snippets', () => {
     const parsed = parseEmbedOptions(`?${query}`);
     expect(parsed.problems).toEqual([]);
     expect(parsed).toMatchObject({
-      lesson: { id: 'receipt', step: 2 },
       options: {
         seed: 7,
         speed: 4,
@@ -52,7 +50,25 @@ describe('embed snippets', () => {
       controls: 'minimal',
       theme: 'dark',
     });
-    expect(scriptSnippet(input)).toContain('<lambda-cafe lesson="receipt" step="2" seed="7"');
-    expect(iframeSnippet(input)).toContain('embed.html?lesson=receipt&amp;step=2&amp;seed=7');
+    expect(scriptSnippet(input)).toContain('<lambda-cafe seed="7" speed="4" baristas="account"');
+    expect(iframeSnippet(input)).toContain('embed.html?seed=7&amp;speed=4&amp;baristas=account');
+  });
+
+  it('a lesson step brings its own run: the snippet names the step and the chrome only', () => {
+    const input: SnippetInput = {
+      ...base,
+      seed: 2026,
+      speed: 2,
+      lesson: { lessonId: 'receipt', step: 2 },
+      theme: 'dark',
+    };
+    expect(scriptSnippet(input)).toContain(
+      '<lambda-cafe lesson="receipt" step="2" theme="dark"></lambda-cafe>',
+    );
+    expect(parseEmbedOptions(`?${new URLSearchParams(embedParams(input))}`)).toMatchObject({
+      lesson: { id: 'receipt', step: 2 },
+      theme: 'dark',
+      problems: [],
+    });
   });
 });

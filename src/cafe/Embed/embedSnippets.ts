@@ -24,6 +24,16 @@ export function embedParams(input: SnippetInput): [string, string][] {
     params.push(['lesson', input.lesson.lessonId]);
     if (input.lesson.step !== 1) params.push(['step', String(input.lesson.step)]);
   }
+  // A lesson step sets up its own run (seed, speed, kitchen): only the café's own settings otherwise.
+  if (!input.lesson) params.push(...settingParams(input));
+  if (input.panels.length) params.push(['panels', input.panels.join(',')]);
+  if (input.controls !== 'full') params.push(['controls', input.controls]);
+  if (input.theme !== 'auto') params.push(['theme', input.theme]);
+  return params;
+}
+
+function settingParams(input: SnippetInput): [string, string][] {
+  const params: [string, string][] = [];
   if (input.seed !== 42) params.push(['seed', String(input.seed)]);
   if (input.speed !== 1) params.push(['speed', String(input.speed)]);
   const s = input.settings;
@@ -32,9 +42,6 @@ export function embedParams(input: SnippetInput): [string, string][] {
   if (s.failure !== DEFAULT_SETTINGS.failure) params.push(['failure', s.failure]);
   if (s.failureTarget !== DEFAULT_SETTINGS.failureTarget) params.push(['target', s.failureTarget]);
   if (s.onSuccess !== DEFAULT_SETTINGS.onSuccess) params.push(['onsuccess', s.onSuccess ? '1' : '0']);
-  if (input.panels.length) params.push(['panels', input.panels.join(',')]);
-  if (input.controls !== 'full') params.push(['controls', input.controls]);
-  if (input.theme !== 'auto') params.push(['theme', input.theme]);
   return params;
 }
 
