@@ -60,6 +60,20 @@ describe('embedBridge', () => {
     expect(h.store.getState().customerCount).toBe(2);
   });
 
+  it('reports invoke.responded when a sync caller gets its answer', async () => {
+    const h = harness();
+    h.command('s1', 'order', { kind: 'sync' });
+    await h.flush();
+    const [id] = (h.replies()[0].result as { requestIds: string[] }).requestIds;
+    h.store.getState().setSpeed(64);
+    h.store.getState().play();
+    for (let i = 0; i < 4; i++) h.store.getState().tick(250);
+    const responded = h.posted.filter((p) => p.message.name === 'invoke.responded');
+    expect(responded.map((p) => p.message.detail)).toEqual([
+      expect.objectContaining({ requestId: id, statusCode: 200 }),
+    ]);
+  });
+
   it('ignores commands from another origin or another window: nothing runs, nothing is answered', async () => {
     const h = harness();
     h.send(
