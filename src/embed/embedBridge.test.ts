@@ -127,6 +127,29 @@ describe('embedBridge', () => {
     expect(h.replies()[0]).toMatchObject({ id: 'r1', ok: true, result: { output: 'hello embed' } });
   });
 
+  it('step moves to the next model event, and is refused with the café’s reason when nothing is scheduled', async () => {
+    const h = harness();
+    h.command('t1', 'step');
+    await h.flush();
+    expect(h.replies()[0]).toMatchObject({
+      id: 't1',
+      ok: false,
+      error: expect.stringMatching(/Nothing is scheduled/),
+    });
+    h.command('o1', 'order', { kind: 'sync' });
+    h.command('t2', 'step');
+    await h.flush();
+    const t2 = h.replies().find((r) => r.id === 't2');
+    expect(t2).toMatchObject({ ok: true });
+    expect((t2!.result as { t: number }).t).toBeGreaterThan(0);
+    // Twice idle in a row: refused both times.
+    const idle = harness();
+    idle.command('i1', 'step');
+    idle.command('i2', 'step');
+    await idle.flush();
+    expect(idle.replies().map((r) => r.ok)).toEqual([false, false]);
+  });
+
   it('goToStep without lessons is refused clearly', async () => {
     const h = harness();
     h.command('g1', 'goToStep', { lesson: 'x' });

@@ -239,10 +239,14 @@ export function connectEmbed(options: EmbedBridgeOptions): () => void {
         cafe.pause();
         return { ok: true };
       case 'step': {
-        const before = cafe.now;
+        // What the store's step looks at: the model's next event, an automatic arrival, a recorded action.
+        const scheduled =
+          cafe.sim.nextEventTime() !== undefined ||
+          (cafe.auto.on && cafe.nextArrival !== undefined) ||
+          cafe.actions.some((a) => a.t > cafe.now);
         cafe.step();
         const { now, notice } = store.getState();
-        if (now === before && notice) return { ok: false, error: notice };
+        if (!scheduled) return { ok: false, error: notice ?? 'Nothing is scheduled: the café is idle.' };
         return { ok: true, result: { t: now } };
       }
       case 'seek':
