@@ -37,5 +37,13 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },
+    {
+      // #12: host pages on another origin that embed the café (e2e/embed.spec.ts).
+      command: `node e2e/fixtures/serve.mjs`,
+      url: `http://127.0.0.1:${port + 1}`,
+      env: { E2E_PORT: String(port) },
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
   ],
 });

@@ -9,7 +9,11 @@ export default defineConfig({
   plugins: [react(), contentSecurityPolicy(), lambdaCafeBridge()],
   // Relative base so the built app works from any folder an author copies it to (embeds).
   base: './',
-  build: { manifest: true },
+  build: {
+    manifest: true,
+    // #12: the embed page and its demo are pages of their own beside index.html.
+    rollupOptions: { input: { main: 'index.html', embed: 'embed.html', 'embed-demo': 'embed-demo.html' } },
+  },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {

@@ -76,3 +76,19 @@ test('the dev server serves the app under the policy (with a per-start nonce, ne
     .click();
   expect(problems.filter((p) => !p.includes('[vite]'))).toEqual([]);
 });
+
+// #12: the embed page and its demo are built by the same plugin, under the same policy. (A <meta>
+// cannot set frame-ancestors, so any page may frame the café: embedding is what embed.html is for.)
+for (const path of ['/embed.html?paused=1', '/embed-demo.html']) {
+  test(`${path} declares the same strict policy and runs under it`, async ({ page }) => {
+    const problems = watchConsole(page);
+    await page.goto(path);
+    const policy = (await policyOf(page)) ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toContain('unsafe-inline');
+    expect(policy).not.toContain('frame-ancestors');
+    const frame = path.startsWith('/embed-demo') ? page.frameLocator('#cafe-a iframe') : page;
+    await expect(frame.locator('section.cafe')).toBeVisible({ timeout: 20_000 });
+    expect(problems).toEqual([]);
+  });
+}

@@ -16,7 +16,10 @@ export function firstViewJs(distDir) {
   if (!existsSync(manifestPath))
     throw new Error(`No Vite manifest at ${manifestPath}: build with build.manifest = true first.`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry && k.endsWith('.html'));
+  // The app's own page (embed.html and embed-demo.html are entries too, #12).
+  const entryKey =
+    Object.keys(manifest).find((k) => manifest[k].isEntry && k === 'index.html') ??
+    Object.keys(manifest).find((k) => manifest[k].isEntry && k.endsWith('.html'));
   if (!entryKey) throw new Error('No HTML entry in the Vite manifest.');
   const seen = new Set();
   const files = [];

@@ -2,6 +2,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useCafe } from '../../store/CafeContext';
 import { FUNCTION_NAME, isValidSeed, type FailureMode, type FailureTarget } from '../../store/cafeStore';
 import { settingsFromConfig } from '../../store/kitchen';
+import { EmbedButton } from '../Embed/EmbedButton';
 
 /**
  * The kitchen's knobs (concurrency, handler, destinations, arrivals, seed), behind one
@@ -42,6 +43,8 @@ export function Kitchen() {
             Reset
           </button>
         </div>
+        {/* #12: this café, with these settings, in another page (the dialog loads on demand). */}
+        <EmbedButton />
       </div>
     </details>
   );
