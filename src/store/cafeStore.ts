@@ -190,6 +190,8 @@ export interface CafeOptions {
   paused?: boolean;
   /** Messages about refused start-up options (e.g. a bad URL parameter), shown in the café. */
   problems?: string[];
+  /** A share link's session to open (see `openShared`), with what the link lost. */
+  shared?: { session: SharedSessionData; problems: string[] };
 }
 
 export type CafeStore = StoreApi<CafeState>;
@@ -218,7 +220,7 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
   /** Recorded actions dropped from the front (older than the oldest checkpoint); indexes stay absolute. */
   let dropped = 0;
 
-  return createStore<CafeState>()((set, get, api) => {
+  const store = createStore<CafeState>()((set, get, api) => {
     /** The terminal as drawn; the same object while nothing in it changed (the panel re-renders less). */
     function terminalView(previous: TerminalView): TerminalView {
       const busy = session.follow
@@ -681,4 +683,6 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
       },
     };
   });
+  if (options.shared) void store.getState().openShared(options.shared.session, options.shared.problems);
+  return store;
 }
