@@ -25,3 +25,6 @@ else render(parsed);
 window.addEventListener('hashchange', () => {
   if (hasSharedSession(window.location.hash)) window.location.reload();
 });
+// Offline and install (production builds only; README "Offline and install"): after the café has loaded.
+if (import.meta.env.PROD)
+  window.addEventListener('load', () => void import('./app/offline').then((m) => m.registerOffline()));
