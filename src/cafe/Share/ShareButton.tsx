@@ -71,12 +71,29 @@ export function ShareButton() {
     <div className="share">
       <button
         type="button"
-        className="btn ghost"
+        className="btn ghost share-button"
         onClick={() => void share()}
         aria-disabled={status.kind === 'working' || undefined}
-        title="Copy a link that reopens this session, paused at this moment"
+        title="Share: copy a link that reopens this session, paused at this moment"
       >
-        Share
+        {/* On a laptop-wide bar only the icon shows (the bar must stay one row); the name stays for screen readers. */}
+        <svg
+          className="share-icon"
+          viewBox="0 0 16 16"
+          width="16"
+          height="16"
+          aria-hidden="true"
+          focusable="false"
+        >
+          <path
+            d="M6.5 9.5l3-3M7 4.5l1.2-1.2a2.5 2.5 0 0 1 3.5 3.5L10.5 8M9 11.5l-1.2 1.2a2.5 2.5 0 0 1-3.5-3.5L5.5 8"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+            strokeLinecap="round"
+          />
+        </svg>
+        <span className="share-label">Share</span>
       </button>
       {/* Always in the page, so that a screen reader hears each new message. */}
       <p className="visually-hidden" role="status" aria-live="polite">
