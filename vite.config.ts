@@ -3,10 +3,12 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './plugins/contentSecurityPolicy.ts';
 import { lambdaCafeBridge } from './server/vitePlugin.ts';
+import { serviceWorker } from './plugins/serviceWorker.ts';
 
 export default defineConfig({
   // lambdaCafeBridge: Lambda's Invoke API on the dev and preview servers (README: "Use your own AWS CLI or SDK").
-  plugins: [react(), contentSecurityPolicy(), lambdaCafeBridge()],
+  // serviceWorker: the offline café, production builds only (README: "Offline and install").
+  plugins: [react(), contentSecurityPolicy(), lambdaCafeBridge(), serviceWorker()],
   // Relative base so the built app works from any folder an author copies it to (embeds).
   base: './',
   build: {

@@ -7,7 +7,7 @@
  * No React, no DOM: CompressionStream exists in browsers and in Node ≥ 18.
  */
 import { DEFAULT_SETTINGS, SPEEDS, isValidSeed } from '../store/cafeStore';
-import type { CafeAction, ConfigOp, KitchenSettings } from '../store/cafeStore';
+import type { CafeAction, ConfigOp, KitchenSettings, SharedSessionData } from '../store/cafeStore';
 
 export const SHARE_FORMAT = 1;
 /** The fragment key; the rest of the fragment is ignored. */
@@ -17,14 +17,8 @@ export const SHARE_MAX_CHARS = 60_000;
 /** Ten hours of virtual time: more than any classroom session, far from the edges of Date. */
 const MAX_T = 36_000_000;
 
-export interface SharedSession {
-  seed: number;
-  settings: KitchenSettings;
-  /** The virtual moment the link opens at (paused). */
-  at: number;
-  speed: number;
-  actions: CafeAction[];
-}
+/** What a link holds: the store's own shape (cafeStore: `sharedSession()` / `openShared()`). */
+export type SharedSession = SharedSessionData;
 
 export interface DecodedShare {
   /** What could be restored; undefined when not even the header could be read. */
@@ -86,6 +80,7 @@ export async function encodeShare(session: SharedSession): Promise<string> {
     seed: session.seed,
     settings: session.settings,
     at: session.at,
+    ...(session.end !== undefined && { end: session.end }),
     speed: session.speed,
   };
   const text = [header, ...session.actions].map((line) => JSON.stringify(line)).join('\n');
@@ -259,5 +254,9 @@ export async function decodeShare(fragment: string): Promise<DecodedShare | unde
   if (at !== header.at)
     problems.push('The link’s moment could not be read; opening at its last recorded step.');
   if (failed && at > end) at = end;
-  return { session: { seed, settings, at, speed, actions }, problems };
+  // The timeline's end is a convenience: a bad or cut one is dropped without a word.
+  const last = !failed && isTime(header.end) && header.end > Math.max(at, end) ? header.end : undefined;
+  const session: SharedSession = { seed, settings, at, speed, actions };
+  if (last !== undefined) session.end = last;
+  return { session, problems };
 }

@@ -154,6 +154,27 @@ export interface CafeState {
    * left reset, without the scenario's future).
    */
   loadScenario(scenario: Scenario): string | undefined;
+  /** This session as a share link carries it (src/embed/shareLink.ts), or why it cannot be shared. */
+  sharedSession(): { session: SharedSessionData } | { refused: string };
+  /**
+   * Reopens a shared session: the café restarts from its seed and starting settings, its recorded
+   * actions become the record, and it moves to `at`, paused. `problems` (what the link lost) are
+   * shown as the notice. Done when the promise resolves (a terminal command waits for its module).
+   */
+  openShared(shared: SharedSessionData, problems?: string[]): Promise<void>;
+}
+
+/** What a share link holds (the codec in src/embed/shareLink.ts writes and reads it). */
+export interface SharedSessionData {
+  seed: number;
+  /** Kitchen settings when the session started (later changes are among the actions). */
+  settings: KitchenSettings;
+  /** The virtual moment it opens at (paused). */
+  at: number;
+  /** The furthest moment recorded (the timeline's end), when later than `at`. */
+  end?: number;
+  speed: number;
+  actions: CafeAction[];
 }
 
 export function isValidSeed(value: unknown): value is number {
@@ -169,6 +190,8 @@ export interface CafeOptions {
   paused?: boolean;
   /** Messages about refused start-up options (e.g. a bad URL parameter), shown in the café. */
   problems?: string[];
+  /** A share link's session to open (see `openShared`), with what the link lost. */
+  shared?: { session: SharedSessionData; problems: string[] };
 }
 
 export type CafeStore = StoreApi<CafeState>;
@@ -197,7 +220,7 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
   /** Recorded actions dropped from the front (older than the oldest checkpoint); indexes stay absolute. */
   let dropped = 0;
 
-  return createStore<CafeState>()((set, get, api) => {
+  const store = createStore<CafeState>()((set, get, api) => {
     /** The terminal as drawn; the same object while nothing in it changed (the panel re-renders less). */
     function terminalView(previous: TerminalView): TerminalView {
       const busy = session.follow
@@ -623,6 +646,43 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
         set({ actions: [...get().actions, ...actions.toSorted((a, b) => a.t - b.t)], notice });
         return undefined;
       },
+      sharedSession() {
+        if (dropped > 0 || get().rewindStart > 0)
+          return {
+            refused:
+              'This session is longer than the café keeps (its oldest part was dropped to bound memory), so a link cannot reopen it. Reset, then share a shorter one.',
+          };
+        const { seed, speed, actions, now, sessionEnd } = get();
+        const shared: SharedSessionData = { seed, settings: { ...start.settings }, at: now, speed, actions };
+        if (sessionEnd > now) shared.end = sessionEnd;
+        return { session: shared };
+      },
+      openShared(shared, problems = []) {
+        const lost = [...problems];
+        get().pause();
+        get().setAuto({ on: false });
+        // As loadScenario: a reset keeps the café's settings, so set the link's first.
+        get().changeSettings(shared.settings);
+        get().reset(shared.seed);
+        const taken = get().settings;
+        if (
+          (Object.keys(shared.settings) as (keyof KitchenSettings)[]).some(
+            (k) => taken[k] !== shared.settings[k],
+          )
+        )
+          lost.push('The café could not take the link’s starting settings; it starts with its own.');
+        const actions = shared.actions.toSorted((a, b) => a.t - b.t);
+        const end = Math.max(shared.at, shared.end ?? 0, actions.at(-1)?.t ?? 0);
+        set({
+          actions,
+          sessionEnd: end,
+          speed: SPEEDS.includes(shared.speed as (typeof SPEEDS)[number]) ? shared.speed : 1,
+          notice: lost.length ? lost.join(' ') : undefined,
+        });
+        return seekTo(shared.at);
+      },
     };
   });
+  if (options.shared) void store.getState().openShared(options.shared.session, options.shared.problems);
+  return store;
 }

@@ -3,6 +3,7 @@ import { RUSH_SIZE, SPEEDS } from '../../store/cafeStore';
 import { useStage } from '../Stage/StageContext';
 import { Kitchen } from '../Kitchen/Kitchen';
 import { KeysHint } from './KeysHint';
+import { ShareButton } from '../Share/ShareButton';
 
 /**
  * The control bar: ordering, playback, and the way to the kitchen's knobs and presenter mode.
@@ -90,6 +91,7 @@ export function Controls() {
       </div>
       <div className="control-group stage-tools">
         <Kitchen />
+        <ShareButton />
         <button
           type="button"
           className="btn ghost present"
