@@ -49,6 +49,30 @@ async function host(page: Page, ...options: Record<string, unknown>[]) {
   return frames;
 }
 
+test('a lesson café below the fold takes neither focus nor the scroll from the host page on load', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${HOST}/host.html`);
+  await page.evaluate(() => {
+    // The tutorial's text first: the café starts well below the fold.
+    document.querySelector<HTMLElement>('#one')!.style.marginTop = '2000px';
+    window.cafes = [window.LambdaCafe.embed('#one', { lazy: false, lesson: 'receipt' })];
+  });
+  const frame = page.frameLocator('#one iframe');
+  await expect(frame.getByRole('heading', { name: '202 at once' })).toBeAttached();
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+  // Once the reader works in the café, a new step's heading takes focus there as usual.
+  await page.locator('#one iframe').scrollIntoViewIfNeeded();
+  await frame.getByRole('radio').first().check();
+  await frame.getByRole('button', { name: 'Run it' }).click();
+  await frame.getByRole('button', { name: 'Show the result now' }).click();
+  await frame.getByRole('button', { name: /Next/ }).click();
+  await expect(frame.locator('.lesson-guide h2, .lesson-guide h3').first()).toBeFocused();
+});
+
 test('the iframe grows to its content height, and taller content makes a taller iframe', async ({ page }) => {
   const [plain, withPanels] = await host(
     page,
