@@ -59,7 +59,7 @@
     iframe.src = url.href;
     iframe.title = options.title || 'Lambda Café: how AWS Lambda runs sync and async invocations';
     iframe.setAttribute('loading', options.lazy === false ? 'eager' : 'lazy');
-    iframe.setAttribute('allow', 'fullscreen');
+    iframe.setAttribute('allow', 'fullscreen; clipboard-write');
     iframe.style.display = 'block';
     iframe.style.width = '100%';
     iframe.style.border = '0';

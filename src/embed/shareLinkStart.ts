@@ -24,6 +24,9 @@ const SESSION_PARAMS = [
   'step',
 ];
 
+/** The embed page's own parameters (src/embed/embedOptions.ts), meaningless to the app. */
+const EMBED_PARAMS = ['panels', 'controls', 'theme', 'allow'];
+
 export function hasSharedSession(hash: string): boolean {
   try {
     return new URLSearchParams(hash.replace(/^#/, '')).has(KEY);
@@ -36,6 +39,12 @@ export function hasSharedSession(hash: string): boolean {
 export function shareUrl(href: string, fragment: string): string {
   const url = new URL(href);
   for (const name of SESSION_PARAMS) url.searchParams.delete(name);
+  // Shared from an embedded café: the link opens the whole app beside it (only the app's page
+  // restores sessions, and the reader of a link has no host page around it).
+  if (/\/embed(-demo)?\.html$/.test(url.pathname)) {
+    url.pathname = url.pathname.replace(/[^/]*$/, 'index.html');
+    for (const name of EMBED_PARAMS) url.searchParams.delete(name);
+  }
   url.hash = fragment;
   return url.href;
 }

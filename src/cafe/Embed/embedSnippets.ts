@@ -57,7 +57,7 @@ export function iframeSnippet(input: SnippetInput): string {
     '  width="100%"',
     '  height="900"',
     '  loading="lazy"',
-    '  allow="fullscreen"',
+    '  allow="fullscreen; clipboard-write"',
     '></iframe>',
   ].join('\n');
 }
