@@ -42,6 +42,8 @@ async function doStepByKeyboard(page: Page, title: string, arrows: number, verdi
 }
 
 test('a student completes the first two lessons by keyboard alone', async ({ page }) => {
+  // Two whole lessons, each control reached by Tab: a long journey on a busy two-core machine.
+  test.setTimeout(90_000);
   const problems = watchConsole(page);
   await page.goto('/');
   await tabTo(page, 'Start the lessons');
@@ -109,6 +111,8 @@ test('running without a guess asks for one first', async ({ page }) => {
 });
 
 test('the quiz scores the first answer to each question and reviews them at the end', async ({ page }) => {
+  // Ten questions answered and reviewed.
+  test.setTimeout(90_000);
   await page.goto('/?lesson=quiz');
   const answers = [
     'It waits, blocked, until the function returns', // right
