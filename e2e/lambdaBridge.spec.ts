@@ -200,6 +200,8 @@ test('a request carrying a browser Origin from another site is refused, and no c
 });
 
 test('the same checks through the real AWS CLI, when one is installed', async ({ page }) => {
+  // Five CLI processes (Python starts in seconds on a busy machine) and a throttled call's retries.
+  test.setTimeout(120_000);
   const aws = spawnSync('aws', ['--version'], { encoding: 'utf8' });
   test.skip(
     aws.error !== undefined || aws.status !== 0,

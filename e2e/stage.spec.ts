@@ -265,7 +265,10 @@ test('an idle café costs nothing: while nothing is in flight only its clock re-
   await c.getByRole('button', { name: /Order for a table/ }).click();
   await expect(c.locator('li.customer[data-status="served"]')).toHaveCount(1, { timeout: 10_000 });
   await expect(c.locator('li.customer[data-status="effect"]')).toHaveCount(1, { timeout: 10_000 });
-  await expect(c.locator('li.station[data-state="idle"]')).toHaveCount(2);
+  // Every barista rests: two of them, or one when the second order came after the first was
+  // served (a slow click) and reused its warm environment.
+  await expect(c.locator('li.station:not(.vacant):not([data-state="idle"])')).toHaveCount(0);
+  await expect(c.locator('li.station[data-state="idle"]')).not.toHaveCount(0);
   // The screen-reader narration speaks the last events up to 1.5 s later: let it.
   await page.waitForTimeout(2_000);
   // Up to five windows of 3 s. Renders are counted in all of them; a long task may come from the
