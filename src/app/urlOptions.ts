@@ -30,6 +30,8 @@ const KNOWN = [
   'lesson',
   'step',
 ];
+/** The parameters a share link's session replaces (all but `present`, which is about the room). */
+export const SESSION_PARAMS = KNOWN.filter((name) => name !== 'present');
 
 /** A notice quotes at most this many characters of a bad value (a 12 KB value must not fill the page). */
 export const QUOTE_MAX = 60;

@@ -6,23 +6,11 @@
  * session (seed, settings, speed, moment, and paused), so the query's café parameters are
  * ignored and a notice names them; `present` still applies (it is about the room, not the session).
  */
-import type { ParsedOptions } from '../app/urlOptions';
+import { SESSION_PARAMS, type ParsedOptions } from '../app/urlOptions';
 import type { SharedSessionData } from '../store/cafeStore';
 
 /** The fragment key (also in shareLink.ts, which this file must not import). */
 const KEY = 'session';
-/** Query parameters a share link's session replaces. */
-const SESSION_PARAMS = [
-  'seed',
-  'speed',
-  'baristas',
-  'failure',
-  'target',
-  'onsuccess',
-  'paused',
-  'lesson',
-  'step',
-];
 
 /** The embed page's own parameters (src/embed/embedOptions.ts), meaningless to the app. */
 const EMBED_PARAMS = ['panels', 'controls', 'theme', 'allow'];
