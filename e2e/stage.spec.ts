@@ -198,6 +198,8 @@ test('the timeline axis labels never collide, on a phone either', async ({ page 
 test('an idle café costs nothing: while nothing is in flight only its clock re-renders, and no task runs long', async ({
   page,
 }) => {
+  // Up to five 3 s windows after the orders are played out: more than the default 30 s.
+  test.setTimeout(90_000);
   // React reports each commit to a devtools hook; count the components that rendered, by where
   // their DOM is. (PerformedWork is React's flag for a component whose render function ran.)
   await page.addInitScript(() => {
