@@ -177,6 +177,10 @@ test('the timeline axis labels never collide, on a phone either', async ({ page 
   await c.getByRole('button', { name: 'Pause' }).click();
   const axis = page.getByTestId('timeline-axis');
   await axis.scrollIntoViewIfNeeded();
+  // The timeline skips layout while off screen (content-visibility): wait until its labels are laid out.
+  await expect
+    .poll(async () => (await axis.locator('.tl-tick').first().boundingBox())?.width ?? 0)
+    .toBeGreaterThan(0);
   const labels = await axis.locator('.tl-tick').evaluateAll((els) =>
     els.map((e) => {
       const r = e.getBoundingClientRect();
