@@ -22,14 +22,25 @@ const clock = async () => {
 };
 
 await page.evaluate(() => {
-  // Frame times while playing, and the moment of each key press and clock change afterwards.
-  window.bench = { frames: [], keys: [] };
+  // Frame times while playing; afterwards, what each key press brought (see timed).
+  window.bench = {
+    frames: [],
+    /** Calls `done` with the time once the next frame is drawn: a rAF, then a message after it. */
+    afterFrame(done) {
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.addEventListener('message', () => done(performance.now()), { once: true });
+        channel.port1.start();
+        channel.port2.postMessage(0);
+      });
+    },
+  };
   const loop = (t) => {
     window.bench.frames.push(t);
     if (window.bench.frames.length < 100_000) requestAnimationFrame(loop);
   };
   requestAnimationFrame(loop);
-  addEventListener('keydown', () => window.bench.keys.push(performance.now()), true);
+  addEventListener('keydown', () => window.bench.onKey?.(performance.now()), true);
 });
 await cafe.getByRole('button', { name: 'Play' }).click();
 const playStart = Date.now();
@@ -58,52 +69,80 @@ console.log(
 );
 
 /**
- * Presses `key` on `target` and returns ms from the key press to the first frame after the
- * seek (the store marks each seek as a `cafe.seek` performance measure; React has rendered by
- * the time the next frame paints).
+ * Presses `key` on `target` and returns ms from the key press to the end of the first frame
+ * drawn after the seek (a rAF requested at the key press, then a message: it runs once that
+ * frame's style, layout and paint are done), the seek's own time (the store marks each as a
+ * `cafe.seek` performance measure) and ms to the end of the frame that redrew the timeline's
+ * lanes for the new moment (they follow the first frame).
  */
 async function timed(target, key) {
   await page.evaluate(() => {
-    window.bench.keys = [];
     performance.clearMeasures('cafe.seek');
+    window.bench.result = undefined;
+    window.bench.onKey = (t0) => {
+      window.bench.onKey = undefined;
+      const r = { t0 };
+      const frame = () =>
+        window.bench.afterFrame((t) => {
+          const seek = performance.getEntriesByName('cafe.seek')[0];
+          if (!seek && t - t0 < 5_000) return frame();
+          r.total = seek ? t - t0 : NaN;
+          r.replay = seek ? seek.duration : NaN;
+          window.bench.result = r;
+        });
+      frame();
+      const lanes = document.querySelector('[data-testid=timeline-panel]');
+      const observer = new MutationObserver(() => {
+        observer.disconnect();
+        window.bench.afterFrame((t) => (r.lanes = t - t0));
+      });
+      if (lanes) observer.observe(lanes, { attributeFilter: ['data-drawn-at'] });
+      setTimeout(() => observer.disconnect(), 2_000);
+    };
   });
   await target.press(key);
-  return page.evaluate(
+  await page.waitForFunction(
     () =>
-      new Promise((resolve) => {
-        const pressed = performance.now();
-        const wait = () => {
-          if (performance.now() - pressed > 5_000) return resolve({ total: NaN, replay: NaN });
-          if (!performance.getEntriesByName('cafe.seek').length) return setTimeout(wait, 1);
-          const replay = performance.getEntriesByName('cafe.seek')[0].duration;
-          requestAnimationFrame((frame) => resolve({ total: frame - window.bench.keys[0], replay }));
-        };
-        wait();
-      }),
+      window.bench.result &&
+      (window.bench.result.lanes !== undefined || performance.now() - window.bench.result.t0 > 2_000),
   );
+  const { total, replay, lanes } = await page.evaluate(() => window.bench.result);
+  // A seek to the moment already shown leaves the lanes as they were.
+  return { total, replay, lanes: lanes ?? NaN };
 }
 
 const playhead = page.getByRole('slider');
 const moves = [];
 for (const key of ['Home', 'End', 'PageDown', 'PageDown', 'Home', 'PageUp', 'End']) {
-  const { total, replay } = await timed(playhead, key);
-  moves.push(`${key} ${total.toFixed(0)} (${replay.toFixed(0)})`);
+  const { total, replay, lanes } = await timed(playhead, key);
+  moves.push(`${key} ${total.toFixed(0)} (${replay.toFixed(0)}; lanes ${lanes.toFixed(0)})`);
   await page.waitForTimeout(300);
 }
 console.log(
-  `right after pausing, playhead keys, ms to the next frame (of which replay): ${moves.join(' / ')}`,
+  `right after pausing, playhead keys, ms to the next frame (of which replay; the timeline's lanes redrawn): ${moves.join(' / ')}`,
 );
 // 300 ms apart, 100 ms apart, and held down (key repeat: about 30 a second).
 for (const gapMs of [300, 100, 33]) {
   const steps = [];
   for (let i = 0; i < 10; i++) {
-    const { total, replay } = await timed(cafe, 'b');
-    steps.push(`${total.toFixed(0)} (${replay.toFixed(0)})`);
+    const { total, replay, lanes } = await timed(cafe, 'b');
+    steps.push(`${total.toFixed(0)} (${replay.toFixed(0)}; ${lanes.toFixed(0)})`);
     await page.waitForTimeout(gapMs);
   }
   console.log(
-    `then 10 steps back (b), ${gapMs} ms apart, ms to the next frame (of which replay): ${steps.join(' / ')}`,
+    `then 10 steps back (b), ${gapMs} ms apart, ms to the next frame (of which replay; lanes redrawn): ${steps.join(' / ')}`,
   );
+}
+// At 1× (where cards glide between zones as play moves them), steps back 100 ms apart.
+await page.getByRole('combobox', { name: 'Speed' }).first().selectOption('1');
+{
+  const steps = [];
+  for (let i = 0; i < 10; i++) {
+    const { total, replay, lanes } = await timed(cafe, 'b');
+    steps.push(`${total.toFixed(0)} (${replay.toFixed(0)}; ${lanes.toFixed(0)})`);
+    await page.waitForTimeout(100);
+  }
+  console.log(`at 1×, 10 steps back (b), 100 ms apart: ${steps.join(' / ')}`);
 }
 // The heap with every checkpoint kept.
 await page.waitForTimeout(1_000);

@@ -109,3 +109,51 @@ describe('where an async result goes (the caller is never told)', () => {
     expect(liveTotals(scene.totals, scene.now).freeMs).toBeGreaterThan(5_000);
   });
 });
+
+describe('who each zone draws in a busy café', () => {
+  it('the counter and the tables show who has waited longest; "leaving" shows who just left, newest first', () => {
+    const sim = createLambdaSimulation({
+      seed: 4,
+      functions: [
+        { FunctionName: 'cafe-order', ReservedConcurrentExecutions: 1, Handler: { durationMs: 2_000 } },
+      ],
+    });
+    // 20 sync callers at once: one runs, the rest are turned away (429) at once.
+    for (let i = 1; i <= 20; i++)
+      sim.invoke({ FunctionName: 'cafe-order' }, { callerId: `customer-${i}`, detached: true });
+    // Then 30 async events, a few ms apart, that queue behind the one barista.
+    for (let i = 21; i <= 50; i++) {
+      sim.advanceBy(5);
+      sim.invoke(
+        { FunctionName: 'cafe-order', InvocationType: 'Event' },
+        { callerId: `customer-${i}`, detached: true },
+      );
+    }
+    const scene = deriveScene(sim, 'cafe-order');
+    expect(scene.counter.map((c) => c.number)).toEqual([1]);
+    expect(scene.leaving.map((c) => c.number)).toEqual([20, 19, 18, 17, 16, 15]);
+    expect(scene.leaving.every((c) => c.status === 'turnedAway' && c.statusCode === 429)).toBe(true);
+    expect(scene.tables.map((c) => c.number)).toEqual([21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32]);
+    expect(scene.tablesHidden).toBe(30 - 12);
+  });
+
+  it('a terminal caller that retried is drawn once, as its latest call', () => {
+    const sim = createLambdaSimulation({
+      seed: 4,
+      functions: [
+        { FunctionName: 'cafe-order', ReservedConcurrentExecutions: 1, Handler: { durationMs: 500 } },
+      ],
+    });
+    sim.invoke({ FunctionName: 'cafe-order' }, { callerId: 'customer-1', detached: true });
+    // The CLI's first attempt is throttled; it retries under the same caller id and is served.
+    const first = sim.invoke({ FunctionName: 'cafe-order' }, { callerId: 'terminal-1', detached: true });
+    sim.advanceBy(1_000);
+    const retry = sim.invoke({ FunctionName: 'cafe-order' }, { callerId: 'terminal-1', detached: true });
+    sim.advanceBy(1_000);
+    const scene = deriveScene(sim, 'cafe-order');
+    const terminal = scene.leaving.filter((c) => c.id === 'terminal-1');
+    expect(terminal).toHaveLength(1);
+    expect(terminal[0]).toMatchObject({ requestId: retry.requestId, status: 'served', short: 'T1' });
+    expect(sim.invocation(first.requestId!)?.state).toBe('rejected');
+  });
+});

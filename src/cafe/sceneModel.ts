@@ -174,12 +174,14 @@ function shortName(inv: InvocationRecord): string {
 /**
  * A caller that retries (the terminal's CLI, a real SDK) keeps its caller id: each attempt is
  * the same customer coming back, so only its latest call is drawn. Café customers never retry,
- * and are skipped without a lookup.
+ * and are skipped without a lookup; the others are few, so one backward scan finds them.
  */
 function latestCallByCaller(invocations: readonly InvocationRecord[]): Map<string, string> {
   const latest = new Map<string, string>();
-  for (const inv of invocations) {
-    if (inv.callerId && !inv.callerId.startsWith('customer-')) latest.set(inv.callerId, inv.requestId);
+  for (let i = invocations.length - 1; i >= 0; i--) {
+    const { callerId, requestId } = invocations[i];
+    if (callerId && !callerId.startsWith('customer-') && !latest.has(callerId))
+      latest.set(callerId, requestId);
   }
   return latest;
 }
@@ -258,16 +260,6 @@ function toCustomer(inv: InvocationRecord, now: number, ctx: OutcomeContext): Cu
   };
 }
 
-/** Earliest first: who has waited longest. */
-function byArrival(a: InvocationRecord, b: InvocationRecord) {
-  return a.acceptedAt - b.acceptedAt || customerNumber(a) - customerNumber(b);
-}
-
-/** Newest first: who just left. */
-function byLatest(a: InvocationRecord, b: InvocationRecord) {
-  return byArrival(b, a);
-}
-
 function statusOf(inv: InvocationRecord): CustomerStatus {
   if (inv.state === 'rejected') return 'turnedAway';
   if (inv.invocationType !== 'Event') {
@@ -278,25 +270,31 @@ function statusOf(inv: InvocationRecord): CustomerStatus {
 }
 
 /**
- * The first `k` of a stream in `compare` order (stable, like toSorted), and how many were
- * offered. A busy café keeps thousands of records; only a dozen per zone are drawn, so only
- * those become views.
+ * The first `k` records offered, and how many were offered. Records come in acceptance order
+ * (the model's), so these are the ones who have waited longest. A busy café keeps thousands
+ * of records; only a dozen per zone are drawn, so only those become views.
  */
-class Top {
+class Earliest {
   readonly items: InvocationRecord[] = [];
   count = 0;
-  constructor(
-    private readonly k: number,
-    private readonly compare: (a: InvocationRecord, b: InvocationRecord) => number,
-  ) {}
+  constructor(private readonly k: number) {}
   offer(inv: InvocationRecord) {
-    this.count++;
-    const { items, k, compare } = this;
-    if (items.length === k && compare(inv, items[k - 1]) >= 0) return;
-    let i = items.length;
-    while (i > 0 && compare(inv, items[i - 1]) < 0) i--;
-    items.splice(i, 0, inv);
-    if (items.length > k) items.pop();
+    if (this.count++ < this.k) this.items.push(inv);
+  }
+}
+
+/** The last `k` records offered, newest first: who just left. */
+class Latest {
+  private readonly ring: InvocationRecord[] = [];
+  private next = 0;
+  constructor(private readonly k: number) {}
+  offer(inv: InvocationRecord) {
+    this.ring[this.next] = inv;
+    this.next = (this.next + 1) % this.k;
+  }
+  get items(): InvocationRecord[] {
+    const { ring, next } = this;
+    return [...ring.slice(next), ...ring.slice(0, next)].toReversed();
   }
 }
 
@@ -310,10 +308,10 @@ export function deriveScene(sim: LambdaSimulation, functionName: string): SceneV
   const atStations = new Set(envs.map((env) => env.currentRequestId));
   const byRequest = new Map<string, InvocationRecord>();
 
-  const counter = new Top(COUNTER_SPOTS, byArrival);
-  const leaving = new Top(RECENT_KEEP, byLatest);
-  const seated = new Top(TABLE_SEATS, byArrival);
-  const doneAsync = new Top(RECENT_KEEP, byLatest);
+  const counter = new Earliest(COUNTER_SPOTS);
+  const leaving = new Latest(RECENT_KEEP);
+  const seated = new Earliest(TABLE_SEATS);
+  const doneAsync = new Latest(RECENT_KEEP);
   const rail: TicketView[] = [];
   let railCount = 0;
   // Long sessions outgrow the model's kept records: start from what the dropped ones added up to.
@@ -328,7 +326,7 @@ export function deriveScene(sim: LambdaSimulation, functionName: string): SceneV
     asyncBlockedMs: 0,
   };
 
-  const invocations = sim.invocations();
+  const invocations = sim.invocationRecords();
   const latestCall = latestCallByCaller(invocations);
   for (const inv of invocations) {
     if (inv.functionName !== functionName || !inv.callerId) continue;
@@ -368,7 +366,7 @@ export function deriveScene(sim: LambdaSimulation, functionName: string): SceneV
       });
     }
   }
-  const view = (top: Top) => top.items.map((inv) => toCustomer(inv, now, ctx));
+  const view = (top: Earliest | Latest) => top.items.map((inv) => toCustomer(inv, now, ctx));
 
   const reserved = config.ReservedConcurrentExecutions;
   const limit = reserved ?? sim.accountConcurrency();

@@ -245,21 +245,6 @@ export function resolvedLimits(limits: SimulationLimits = {}): Required<Simulati
   };
 }
 
-/** Record fields that are there only once they mean something. */
-const OPTIONAL_RECORD_FIELDS = [
-  'callerId',
-  'callerLabel',
-  'statusCode',
-  'functionError',
-  'environmentId',
-  'nextAttemptAt',
-  'respondedAt',
-  'endedAt',
-  'outcome',
-  'outcomeReason',
-  'destinationArn',
-] as const satisfies readonly (keyof InvocationContext & keyof InvocationRecord)[];
-
 /** The public record of an invocation (undefined fields left out, as JSON would). */
 export function invocationRecordOf(instance: Instance<InvocationContext>): InvocationRecord {
   const c = instance.context;
@@ -272,7 +257,19 @@ export function invocationRecordOf(instance: Instance<InvocationContext>): Invoc
     attempts: c.attempts,
     payload: c.payload,
   };
-  for (const key of OPTIONAL_RECORD_FIELDS) if (c[key] !== undefined) Object.assign(r, { [key]: c[key] });
+  // Field by field, present only once they mean something (no temporary objects: views build
+  // thousands of records at a seek).
+  if (c.callerId !== undefined) r.callerId = c.callerId;
+  if (c.callerLabel !== undefined) r.callerLabel = c.callerLabel;
+  if (c.statusCode !== undefined) r.statusCode = c.statusCode;
+  if (c.functionError !== undefined) r.functionError = c.functionError;
+  if (c.environmentId !== undefined) r.environmentId = c.environmentId;
+  if (c.nextAttemptAt !== undefined) r.nextAttemptAt = c.nextAttemptAt;
+  if (c.respondedAt !== undefined) r.respondedAt = c.respondedAt;
+  if (c.endedAt !== undefined) r.endedAt = c.endedAt;
+  if (c.outcome !== undefined) r.outcome = c.outcome;
+  if (c.outcomeReason !== undefined) r.outcomeReason = c.outcomeReason;
+  if (c.destinationArn !== undefined) r.destinationArn = c.destinationArn;
   return r;
 }
 
@@ -710,7 +707,7 @@ export class LambdaEngine implements RunnerHost {
     if (request.callerId !== undefined) record.callerId = request.callerId;
     if (request.callerLabel !== undefined) record.callerLabel = request.callerLabel;
     this.totals.rejected++;
-    this.finished.push({ seq: this.seq++, record, output: undefined });
+    this.finished.push({ seq: this.seq++, record: Object.freeze(record), output: undefined });
     const event: TraceEvent = {
       t,
       type: 'invoke.rejected',
@@ -1077,7 +1074,11 @@ export class LambdaEngine implements RunnerHost {
         this.active.delete(c.requestId);
         this.scheduler.cancel(instance.key, 'retry');
         this.totals.outcomes[e.outcome] = (this.totals.outcomes[e.outcome] ?? 0) + 1;
-        this.finished.push({ seq: inv.seq, record: invocationRecordOf(instance), output: inv.output });
+        this.finished.push({
+          seq: inv.seq,
+          record: Object.freeze(invocationRecordOf(instance)),
+          output: inv.output,
+        });
         return;
       }
     }
@@ -1211,6 +1212,26 @@ export class LambdaEngine implements RunnerHost {
 
   // ---- reading -----------------------------------------------------------------------
 
+  private listed: { steps: number; finished: number; records: readonly InvocationRecord[] } | undefined;
+
+  /**
+   * Every kept invocation, finished and active, in acceptance order, frozen. Several views read
+   * it at each model change (the scene, the panels), and a seek's first frame reads it whole:
+   * it is rebuilt only after a transition or a new finished record, never copied.
+   */
+  invocationList(): readonly InvocationRecord[] {
+    const steps = this.runner.steps;
+    const finished = this.finished.total;
+    if (this.listed?.steps === steps && this.listed.finished === finished) return this.listed.records;
+    const all: { seq: number; record: InvocationRecord }[] = this.finished.toArray();
+    for (const a of this.active.values())
+      all.push({ seq: a.seq, record: Object.freeze(invocationRecordOf(a.instance)) });
+    all.sort((a, b) => a.seq - b.seq);
+    const records = all.map((i) => i.record);
+    this.listed = { steps, finished, records };
+    return records;
+  }
+
   invocationState(requestId: string): InvocationRecord | undefined {
     const active = this.active.get(requestId);
     if (active) return invocationRecordOf(active.instance);
@@ -1223,11 +1244,6 @@ export class LambdaEngine implements RunnerHost {
     const active = this.active.get(requestId);
     if (active) return active.output;
     return this.finished.findLast((inv) => inv.record.requestId === requestId)?.output;
-  }
-
-  /** Active invocations, in acceptance order. */
-  activeInvocations(): ActiveInvocation[] {
-    return [...this.active.values()];
   }
 
   private countDropped(record: InvocationRecord): void {

@@ -213,15 +213,30 @@ const EMPTY: MachineEvent[] = [];
 /** Eventless transitions taken in a row before the runner calls it a loop (a machine bug). */
 const MAX_EVENTLESS = 10_000;
 
+/** Compiled tables are read-only: runners share them. */
+const compiledMachines = new WeakMap<AnyStateMachine, CompiledMachine>();
+
 export class MachineRunner {
   private readonly machines = new Map<string, CompiledMachine>();
+  /**
+   * Transitions taken so far (instances created count as one): a context or state can change
+   * only through one, so views cache what they read of the instances against this number.
+   */
+  steps = 0;
 
   constructor(
     private readonly host: RunnerHost,
     machines: Record<string, AnyStateMachine>,
   ) {
-    for (const [kind, machine] of Object.entries(machines))
-      this.machines.set(kind, compileMachine(kind, machine));
+    for (const [kind, machine] of Object.entries(machines)) {
+      // Compiled once per machine definition, not once per runner: a seek restores a simulation.
+      let compiled = compiledMachines.get(machine);
+      if (compiled?.kind !== kind) {
+        compiled = compileMachine(kind, machine);
+        compiledMachines.set(machine, compiled);
+      }
+      this.machines.set(kind, compiled);
+    }
   }
 
   private machine(kind: string): CompiledMachine {
@@ -234,6 +249,7 @@ export class MachineRunner {
   create<C>(kind: string, key: string, input: unknown): Instance<C> {
     const m = this.machine(kind);
     const instance: Instance = { key, kind, value: m.initial, context: m.createContext(input), done: false };
+    this.steps++;
     const event: MachineEvent & { input: unknown } = { type: 'xstate.init', input };
     instance.mailbox = EMPTY;
     try {
@@ -335,6 +351,7 @@ export class MachineRunner {
     event: MachineEvent,
     emitted: MachineEvent[],
   ): void {
+    this.steps++;
     if (t.target === undefined || t.target === instance.value) {
       this.run(t.actions, instance, event, emitted);
       return;

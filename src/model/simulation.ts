@@ -82,6 +82,11 @@ export interface LambdaSimulation {
   destinationRecords(): DestinationRecord[];
   environments(): EnvironmentView[];
   invocations(): InvocationRecord[];
+  /**
+   * The same records without the copies, frozen, for views that read them at every frame: the
+   * array is shared until the model next changes (do not keep it across changes).
+   */
+  invocationRecords(): readonly Readonly<InvocationRecord>[];
   /** One invocation's record (active or still in the finished buffer). */
   invocation(requestId: string): InvocationRecord | undefined;
   /** The answer a sync call got (200 with the payload), while its record is kept; undefined before it. */
@@ -89,6 +94,8 @@ export interface LambdaSimulation {
   queueDepth(functionName?: string): number;
   context(requestId: string): LambdaContext | undefined;
   trace(): TraceEvent[];
+  /** The time of the latest trace event before `t` (a step back's target), without copying the trace. */
+  lastEventBefore(t: number): number | undefined;
   subscribe(fn: (events: TraceEvent[]) => void): Unsubscribe;
   updateFunctionConfiguration(
     update: Partial<FunctionConfig> & { FunctionName: string },
@@ -412,12 +419,11 @@ class Simulation implements LambdaSimulation {
   }
 
   invocations(): InvocationRecord[] {
-    const finished = this.engine.finished.toArray();
-    const active = this.engine.activeInvocations();
-    const all: { seq: number; record: InvocationRecord }[] = [...finished];
-    for (const a of active)
-      all.push({ seq: a.seq, record: this.engine.invocationState(a.instance.context.requestId)! });
-    return all.toSorted((a, b) => a.seq - b.seq).map((i) => ({ ...i.record }));
+    return this.engine.invocationList().map((r) => ({ ...r }));
+  }
+
+  invocationRecords(): readonly Readonly<InvocationRecord>[] {
+    return this.engine.invocationList();
   }
 
   invocation(requestId: string): InvocationRecord | undefined {
@@ -464,6 +470,11 @@ class Simulation implements LambdaSimulation {
 
   trace(): TraceEvent[] {
     return this.engine.trace.toArray();
+  }
+
+  lastEventBefore(t: number): number | undefined {
+    // The trace is in time order: the search from the newest end stops at the first one before t.
+    return this.engine.trace.findLast((e) => e.t < t)?.t;
   }
 
   subscribe(fn: (events: TraceEvent[]) => void): Unsubscribe {

@@ -520,15 +520,6 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
       },
       stepBack() {
         const now = session.sim.now();
-        const earlier = [
-          ...session.sim
-            .trace()
-            .map((e) => e.t)
-            .filter((t) => t < now),
-          ...get()
-            .actions.map((a) => a.t)
-            .filter((t) => t < now),
-        ];
         if (now <= get().rewindStart) {
           set({
             playing: false,
@@ -539,7 +530,10 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
           });
           return Promise.resolve();
         }
-        return seekTo(earlier.length ? Math.max(...earlier) : get().rewindStart);
+        // The latest model event or recorded action before now (without copying the trace).
+        let target = Math.max(session.sim.lastEventBefore(now) ?? -Infinity, get().rewindStart);
+        for (const a of get().actions) if (a.t < now && a.t > target) target = a.t;
+        return seekTo(target);
       },
       seek: (t) => seekTo(t),
       checkpointCount: () => checkpoints.size,

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { useCafe, useCafeStore } from '../../store/CafeContext';
+import { useCafeStore } from '../../store/CafeContext';
+import { usePanelModel } from '../usePanelModel';
 import { FUNCTION_NAME } from '../../store/cafeStore';
 import type { LambdaSimulation } from '../../model';
 import { createSeries, updateSeries, type Series } from './series';
@@ -17,8 +18,7 @@ const caches = new WeakMap<object, { sim: LambdaSimulation; series: Series }>();
  */
 export function useSeries(): { series: Series; version: number } {
   const store = useCafeStore();
-  const sim = useCafe((s) => s.sim);
-  const version = useCafe((s) => s.version);
+  const { sim, version } = usePanelModel();
   return useMemo(() => {
     let cache = caches.get(store);
     if (cache?.sim !== sim) {

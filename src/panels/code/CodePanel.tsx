@@ -1,7 +1,7 @@
 import { memo, useId, useMemo, useState } from 'react';
 import type { EnvironmentInfo } from '../../model';
 import { useCafe, useNow } from '../../store/CafeContext';
-import { usePanelCafe } from '../Visibility';
+import { usePanelModel } from '../usePanelModel';
 import { FUNCTION_NAME } from '../../store/cafeStore';
 import { handlerSource, type HandlerInput, type HandlerSource, type Language } from './handlerSource';
 import {
@@ -88,11 +88,9 @@ function RemainingTime({ deadline }: { deadline: number }) {
  * of the running request is shown beside it.
  */
 export default function CodePanel() {
-  const sim = useCafe((s) => s.sim);
+  const { sim, version: modelVersion } = usePanelModel();
   const selectedEnvironment = useCafe((s) => s.selectedEnvironment);
   const selectedCustomer = useCafe((s) => s.selectedCustomer);
-  // Frozen while the panel is off screen (seeks and play re-read the model for nobody).
-  const modelVersion = usePanelCafe((s) => s.version);
   const [language, setLanguage] = useState<Language>('python');
   const baseId = useId();
 
@@ -100,7 +98,9 @@ export default function CodePanel() {
   const model = useMemo(() => {
     const config = sim.getFunctionConfiguration(FUNCTION_NAME);
     const invocation =
-      selectedCustomer !== undefined ? invocationOfCaller(sim.invocations(), selectedCustomer) : undefined;
+      selectedCustomer !== undefined
+        ? invocationOfCaller(sim.invocationRecords(), selectedCustomer)
+        : undefined;
     const focus = focusOf({ selectedEnvironment, selectedCustomer }, sim.environments(), invocation);
     const requestId = focus.kind === 'running' || focus.kind === 'init' ? focus.requestId : undefined;
     const context = focus.kind === 'running' ? sim.context(focus.requestId) : undefined;

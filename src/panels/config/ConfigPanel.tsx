@@ -10,7 +10,7 @@ import {
 } from 'react';
 import { LAMBDA_DEFAULTS, type LambdaSimulation } from '../../model';
 import { useCafe, useCafeStore } from '../../store/CafeContext';
-import { usePanelCafe } from '../Visibility';
+import { usePanelModel } from '../usePanelModel';
 import { FUNCTION_NAME } from '../../store/cafeStore';
 import {
   awsApiName,
@@ -682,8 +682,7 @@ function DlqForm({ snapshot }: { snapshot: ConfigSnapshot }) {
 export default function ConfigPanel() {
   // Read the configuration only when the model changed (version), not on every frame; the
   // string key then keeps the forms from re-rendering when a model event left it as it was.
-  const sim = useCafe((s) => s.sim);
-  const version = usePanelCafe((s) => s.version);
+  const { sim, version } = usePanelModel();
   const key = useMemo(() => ({ version, key: snapshotKey(sim, FUNCTION_NAME) }), [sim, version]).key;
   const snapshot = useMemo(() => JSON.parse(key) as ConfigSnapshot, [key]);
   const titleId = useId();

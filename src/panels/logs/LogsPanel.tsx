@@ -12,7 +12,8 @@ import {
 } from 'react';
 import { MODEL_LIMITS, type LogEvent } from '../../model';
 import { useCafe } from '../../store/CafeContext';
-import { usePanelCafe } from '../Visibility';
+import { usePanelModel } from '../usePanelModel';
+import { scrollToEndBeforePaint } from '../scrollToEnd';
 import { FUNCTION_NAME } from '../../store/cafeStore';
 import {
   boundedStreams,
@@ -29,7 +30,6 @@ import {
   windowNote,
   type StreamView,
 } from './logView';
-import { useThrottled } from '../useThrottled';
 import './logs.css';
 
 const LOG_GROUP = `/aws/lambda/${FUNCTION_NAME}`;
@@ -98,7 +98,7 @@ const LogLine = memo(
  * a barista shows its stream, a customer shows its request's lines; a line selects its customer.
  */
 export default function LogsPanel() {
-  const sim = useCafe((s) => s.sim);
+  const { sim, version: modelVersion } = usePanelModel(300);
   const selectedEnvironment = useCafe((s) => s.selectedEnvironment);
   const selectedCustomer = useCafe((s) => s.selectedCustomer);
   const select = useCafe((s) => s.select);
@@ -106,10 +106,6 @@ export default function LogsPanel() {
   // The store's version moves only with model events; at 16× that is still every frame, and a
   // log list need not follow at 60 Hz: at most ~3 redraws a second, the latest always shown.
   // Off screen it does not follow at all (a seek would re-lay out the list for nobody).
-  const modelVersion = useThrottled(
-    usePanelCafe((s) => s.version),
-    300,
-  );
   const baseId = useId();
   const [text, setText] = useState('');
   const deferredText = useDeferredValue(text);
@@ -127,7 +123,7 @@ export default function LogsPanel() {
 
   const { selectedRequest } = useMemo(() => {
     if (selectedCustomer === undefined) return { modelVersion, selectedRequest: undefined };
-    const inv = sim.invocations().findLast((i) => i.callerId === selectedCustomer);
+    const inv = sim.invocationRecords().findLast((i) => i.callerId === selectedCustomer);
     return {
       modelVersion,
       selectedRequest: inv
@@ -167,12 +163,13 @@ export default function LogsPanel() {
   const newestKey = view.keys.at(-1);
   useLayoutEffect(() => {
     const el = listRef.current;
-    if (!el) return;
+    if (!el) return undefined;
     if (scrolledScope.current !== scopeKey) {
       scrolledScope.current = scopeKey;
       atBottom.current = true;
     }
-    if (atBottom.current && newestKey !== undefined) el.scrollTop = el.scrollHeight;
+    if (atBottom.current && newestKey !== undefined) return scrollToEndBeforePaint(el);
+    return undefined;
   }, [scopeKey, newestKey]);
   // A reader at the newest line stays there when the panel reflows, and when the lines grow:
   // lines out of view skip layout (content-visibility) and count with an estimated height, so

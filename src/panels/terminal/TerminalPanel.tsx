@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { useCafe } from '../../store/CafeContext';
 import { FUNCTION_NAME } from '../../store/cafeStore';
 import { createHistory, nextLine, previousLine, recordLine } from '../../terminal';
+import { scrollToEndBeforePaint } from '../scrollToEnd';
 import './terminal.css';
 
 const PROMPT = '$ ';
@@ -34,7 +35,8 @@ export default function TerminalPanel() {
   const stickToBottom = useRef(true);
   useEffect(() => {
     const el = outputRef.current;
-    if (el && (stickToBottom.current || entries.at(-1)?.kind === 'input')) el.scrollTop = el.scrollHeight;
+    if (el && (stickToBottom.current || entries.at(-1)?.kind === 'input')) return scrollToEndBeforePaint(el);
+    return undefined;
   }, [entries]);
   const onScroll = () => {
     const el = outputRef.current;

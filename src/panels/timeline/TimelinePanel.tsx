@@ -97,7 +97,13 @@ export default function TimelinePanel() {
   );
 
   return (
-    <section className="timeline-panel" aria-labelledby={`${id}-title`} data-testid="timeline-panel">
+    <section
+      className="timeline-panel"
+      aria-labelledby={`${id}-title`}
+      data-testid="timeline-panel"
+      // The moment the lanes show (they follow a seek a frame after the playhead): for tests and benchmarks.
+      data-drawn-at={data.now}
+    >
       <div className="tl-head">
         <h3 id={`${id}-title`} className="panel-title">
           Timeline <span className="zone-meaning">= who waited, who was free, who worked</span>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { LambdaSimulation } from '../../model';
-import { useCafe, useCafeStore } from '../../store/CafeContext';
+import { useCafeStore } from '../../store/CafeContext';
 import { FUNCTION_NAME } from '../../store/cafeStore';
 import { createHistory, type TimelineHistory } from './timelineHistory';
 import { deriveTimeline, type TimelineData } from './timelineModel';
@@ -20,11 +20,13 @@ const caches = new WeakMap<object, { sim: LambdaSimulation; history: TimelineHis
  */
 export function useTimeline(): TimelineData {
   const store = useCafeStore();
-  const sim = useCafe((s) => s.sim);
   // Open bars grow with the clock even when no model event happens (a retry wait, a long run):
-  // redraw on the clock too, at most every REDRAW_MS.
-  const version = useThrottled(
-    usePanelCafe((s) => `${s.version}@${s.now}`),
+  // redraw on the clock too, at most every REDRAW_MS, and a frame after a seek (the playhead
+  // paints at the new moment first).
+  const liveSim = usePanelCafe((s) => s.sim);
+  const stamp = usePanelCafe((s) => `${s.version}@${s.now}`);
+  const { sim, version } = useThrottled(
+    useMemo(() => ({ sim: liveSim, version: stamp }), [liveSim, stamp]),
     REDRAW_MS,
   );
   const { data } = useMemo(() => {

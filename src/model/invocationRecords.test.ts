@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { cafePresetFunction } from './defaults';
+import { createLambdaSimulation } from './simulation';
+
+const NAME = 'cafe-order';
+
+describe('invocationRecords(): the records views read at every frame, without copies', () => {
+  it('follows every change: after each model event it reads as each call asked for alone', () => {
+    const sim = createLambdaSimulation({
+      seed: 3,
+      functions: [
+        cafePresetFunction({
+          ReservedConcurrentExecutions: 1,
+          Handler: { durationMs: 1_000, failure: { mode: 'always', errorType: 'E', errorMessage: 'm' } },
+        }),
+      ],
+    });
+    const ids = [
+      sim.invoke({ FunctionName: NAME, InvocationType: 'Event' }, { callerId: 'customer-1', detached: true }),
+      sim.invoke({ FunctionName: NAME }, { callerId: 'customer-2', detached: true }),
+      sim.invoke({ FunctionName: NAME, InvocationType: 'Event' }, { callerId: 'customer-3', detached: true }),
+    ].map((p) => p.requestId);
+    const states = new Set<string>();
+    for (let i = 0; i < 200 && sim.nextEventTime() !== undefined; i++) {
+      sim.step();
+      const records = sim.invocationRecords();
+      // Read twice in one model state: the same array (nothing rebuilt, nothing copied).
+      expect(sim.invocationRecords()).toBe(records);
+      expect(records).toEqual(ids.map((id) => id && sim.invocation(id)));
+      for (const r of records) states.add(`${r.callerId} ${r.state}`);
+    }
+    // The sync call was refused (429: the one allowed run was busy); both events ran and failed
+    // and waited to be retried.
+    expect(states).toContain('customer-2 rejected');
+    expect(states).toContain('customer-1 running');
+    expect(states).toContain('customer-3 retry-wait');
+    expect(states).toContain('customer-3 discarded');
+    expect(sim.invocationRecords()).toEqual(sim.invocations());
+  });
+
+  it('hands out frozen records, so a view cannot change what the model keeps', () => {
+    const sim = createLambdaSimulation({ seed: 3, functions: [cafePresetFunction()] });
+    sim.invoke({ FunctionName: NAME }, { callerId: 'customer-1', detached: true });
+    sim.advanceBy(60_000);
+    const [record] = sim.invocationRecords();
+    expect(Object.isFrozen(record)).toBe(true);
+    expect(() => {
+      (record as { state: string }).state = 'queued';
+    }).toThrow(TypeError);
+    expect(sim.invocations()[0].state).toBe('succeeded');
+  });
+});
