@@ -199,109 +199,113 @@ test('the timeline axis labels never collide, on a phone either', async ({ page 
   }
 });
 
-test('an idle café costs nothing: while nothing is in flight only its clock re-renders, and no task runs long', async ({
-  page,
-}) => {
-  // Up to five 3 s windows after the orders are played out: more than the default 30 s.
-  test.setTimeout(90_000);
-  // React reports each commit to a devtools hook; count the components that rendered, by where
-  // their DOM is. (PerformedWork is React's flag for a component whose render function ran.)
-  await page.addInitScript(() => {
-    const w = window as unknown as { rendered: string[]; longTasks: number[] };
-    w.rendered = [];
-    w.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
-    }).observe({ type: 'longtask' });
-    type Fiber = {
-      child: Fiber | null;
-      sibling: Fiber | null;
-      flags: number;
-      tag: number;
-      stateNode: unknown;
-      alternate: Fiber | null;
-    };
-    const firstHost = (f: Fiber | null): Element | undefined => {
-      for (let n = f; n; n = n.sibling) {
-        if (n.stateNode instanceof Element) return n.stateNode;
-        const inner = firstHost(n.child);
-        if (inner) return inner;
-      }
-      return undefined;
-    };
-    // A subtree React skipped keeps its fiber objects (and their old flags); a component that
-    // rendered is a fiber object that was not in the previous commit's tree.
-    let previous = new WeakSet<Fiber>();
-    let current = new WeakSet<Fiber>();
-    const walk = (f: Fiber | null) => {
-      for (let n = f; n; n = n.sibling) {
-        current.add(n);
-        // Function, forwardRef and memo components whose render function ran in this commit.
-        if ([0, 11, 14, 15].includes(n.tag) && n.flags & 1 && !previous.has(n)) {
-          const el = firstHost(n.child);
-          w.rendered.push(
-            el?.closest('.sim-clock') ? 'clock' : `${el?.getAttribute('class') ?? el?.tagName ?? '?'}`,
-          );
-        }
-        walk(n.child);
-      }
-    };
-    const onCommit = (root: { current: Fiber }) => {
-      current = new WeakSet<Fiber>();
-      walk(root.current.child);
-      previous = current;
-    };
-    const hook = {
-      supportsFiber: true,
-      renderers: new Map(),
-      inject: () => 1,
-      onCommitFiberRoot: (_id: number, root: { current: Fiber }) => onCommit(root),
-      onCommitFiberUnmount: () => {},
-      onPostCommitFiberRoot: () => {},
-      checkDCE: () => {},
-    };
-    Object.defineProperty(window, '__REACT_DEVTOOLS_GLOBAL_HOOK__', { value: hook });
-  });
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto('/?speed=4');
-  const c = cafe(page);
-  // One order of each kind, played to the end: afterwards nothing is in flight (the baristas
-  // rest, frozen, for minutes), while the clock keeps playing.
-  await c.getByRole('button', { name: /Order at the counter/ }).click();
-  await c.getByRole('button', { name: /Order for a table/ }).click();
-  await expect(c.locator('li.customer[data-status="served"]')).toHaveCount(1, { timeout: 10_000 });
-  await expect(c.locator('li.customer[data-status="effect"]')).toHaveCount(1, { timeout: 10_000 });
-  // Every barista rests: two of them, or one when the second order came after the first was
-  // served (a slow click) and reused its warm environment.
-  await expect(c.locator('li.station:not(.vacant):not([data-state="idle"])')).toHaveCount(0);
-  await expect(c.locator('li.station[data-state="idle"]')).not.toHaveCount(0);
-  // The screen-reader narration speaks the last events up to 1.5 s later: let it.
-  await page.waitForTimeout(2_000);
-  // Up to five windows of 3 s. Renders are counted in all of them; a long task may come from the
-  // machine (a busy machine stretches any 20 ms frame past 50 ms of wall time), so one window
-  // without any is required, not all — an idle cost of the app's own (the recurring 120–200 ms
-  // tasks of issue 10) would show in each.
-  const quietWindows: number[][] = [];
-  for (let window = 0; window < 5; window++) {
-    const before = await clockSeconds(page);
-    await page.evaluate(() => {
+test(
+  'an idle café costs nothing: while nothing is in flight only its clock re-renders, and no task runs long',
+  {
+    tag: '@alone',
+  },
+  async ({ page }) => {
+    // Up to five 3 s windows after the orders are played out: more than the default 30 s.
+    test.setTimeout(90_000);
+    // React reports each commit to a devtools hook; count the components that rendered, by where
+    // their DOM is. (PerformedWork is React's flag for a component whose render function ran.)
+    await page.addInitScript(() => {
       const w = window as unknown as { rendered: string[]; longTasks: number[] };
       w.rendered = [];
       w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+      }).observe({ type: 'longtask' });
+      type Fiber = {
+        child: Fiber | null;
+        sibling: Fiber | null;
+        flags: number;
+        tag: number;
+        stateNode: unknown;
+        alternate: Fiber | null;
+      };
+      const firstHost = (f: Fiber | null): Element | undefined => {
+        for (let n = f; n; n = n.sibling) {
+          if (n.stateNode instanceof Element) return n.stateNode;
+          const inner = firstHost(n.child);
+          if (inner) return inner;
+        }
+        return undefined;
+      };
+      // A subtree React skipped keeps its fiber objects (and their old flags); a component that
+      // rendered is a fiber object that was not in the previous commit's tree.
+      let previous = new WeakSet<Fiber>();
+      let current = new WeakSet<Fiber>();
+      const walk = (f: Fiber | null) => {
+        for (let n = f; n; n = n.sibling) {
+          current.add(n);
+          // Function, forwardRef and memo components whose render function ran in this commit.
+          if ([0, 11, 14, 15].includes(n.tag) && n.flags & 1 && !previous.has(n)) {
+            const el = firstHost(n.child);
+            w.rendered.push(
+              el?.closest('.sim-clock') ? 'clock' : `${el?.getAttribute('class') ?? el?.tagName ?? '?'}`,
+            );
+          }
+          walk(n.child);
+        }
+      };
+      const onCommit = (root: { current: Fiber }) => {
+        current = new WeakSet<Fiber>();
+        walk(root.current.child);
+        previous = current;
+      };
+      const hook = {
+        supportsFiber: true,
+        renderers: new Map(),
+        inject: () => 1,
+        onCommitFiberRoot: (_id: number, root: { current: Fiber }) => onCommit(root),
+        onCommitFiberUnmount: () => {},
+        onPostCommitFiberRoot: () => {},
+        checkDCE: () => {},
+      };
+      Object.defineProperty(window, '__REACT_DEVTOOLS_GLOBAL_HOOK__', { value: hook });
     });
-    await page.waitForTimeout(3_000);
-    const { rendered, longTasks } = await page.evaluate(() => {
-      const w = window as unknown as { rendered: string[]; longTasks: number[] };
-      return { rendered: w.rendered, longTasks: w.longTasks };
-    });
-    expect(await clockSeconds(page)).toBeGreaterThan(before + 5); // it was playing all along
-    expect(rendered.length).toBeGreaterThan(0); // the clock ticked…
-    expect(rendered.filter((where) => where !== 'clock')).toEqual([]); // …and nothing else rendered
-    quietWindows.push(longTasks.map(Math.round));
-    if (longTasks.length === 0) break;
-  }
-  expect(quietWindows.at(-1), `long tasks (ms) per window: ${JSON.stringify(quietWindows)}`).toEqual([]);
-});
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/?speed=4');
+    const c = cafe(page);
+    // One order of each kind, played to the end: afterwards nothing is in flight (the baristas
+    // rest, frozen, for minutes), while the clock keeps playing.
+    await c.getByRole('button', { name: /Order at the counter/ }).click();
+    await c.getByRole('button', { name: /Order for a table/ }).click();
+    await expect(c.locator('li.customer[data-status="served"]')).toHaveCount(1, { timeout: 10_000 });
+    await expect(c.locator('li.customer[data-status="effect"]')).toHaveCount(1, { timeout: 10_000 });
+    // Every barista rests: two of them, or one when the second order came after the first was
+    // served (a slow click) and reused its warm environment.
+    await expect(c.locator('li.station:not(.vacant):not([data-state="idle"])')).toHaveCount(0);
+    await expect(c.locator('li.station[data-state="idle"]')).not.toHaveCount(0);
+    // The screen-reader narration speaks the last events up to 1.5 s later: let it.
+    await page.waitForTimeout(2_000);
+    // Up to five windows of 3 s. Renders are counted in all of them; a long task may come from the
+    // machine (a busy machine stretches any 20 ms frame past 50 ms of wall time), so one window
+    // without any is required, not all — an idle cost of the app's own (the recurring 120–200 ms
+    // tasks of issue 10) would show in each.
+    const quietWindows: number[][] = [];
+    for (let window = 0; window < 5; window++) {
+      const before = await clockSeconds(page);
+      await page.evaluate(() => {
+        const w = window as unknown as { rendered: string[]; longTasks: number[] };
+        w.rendered = [];
+        w.longTasks = [];
+      });
+      await page.waitForTimeout(3_000);
+      const { rendered, longTasks } = await page.evaluate(() => {
+        const w = window as unknown as { rendered: string[]; longTasks: number[] };
+        return { rendered: w.rendered, longTasks: w.longTasks };
+      });
+      expect(await clockSeconds(page)).toBeGreaterThan(before + 5); // it was playing all along
+      expect(rendered.length).toBeGreaterThan(0); // the clock ticked…
+      expect(rendered.filter((where) => where !== 'clock')).toEqual([]); // …and nothing else rendered
+      quietWindows.push(longTasks.map(Math.round));
+      if (longTasks.length === 0) break;
+    }
+    expect(quietWindows.at(-1), `long tasks (ms) per window: ${JSON.stringify(quietWindows)}`).toEqual([]);
+  },
+);
 
 test('keys work from page load without a click: PageDown steps instead of scrolling', async ({ page }) => {
   const problems = watchConsole(page);

@@ -31,12 +31,13 @@ export function useNow(): number {
 
 /**
  * Above this speed cards jump between zones instead of gliding: a glide would last a fraction
- * of the model time it shows, and measuring layouts every frame costs the frame rate.
+ * of the model time it shows, and measuring layouts every frame costs the frame rate. After a
+ * seek (rewind, the playhead) they jump too, until the café moves on.
  */
 export const GLIDE_MAX_SPEED = 4;
 
 export function useGlide(): boolean {
-  return useCafe((s) => s.speed <= GLIDE_MAX_SPEED);
+  return useCafe((s) => s.speed <= GLIDE_MAX_SPEED && !s.jumped);
 }
 
 /**

@@ -68,6 +68,20 @@ describe('the café store', () => {
     expect(store.getState().playing).toBe(false);
   });
 
+  it('after a step back the café jumps (cards put in place, not glided) until it moves on', async () => {
+    const { store } = cafe({ speed: 1 });
+    store.getState().order('sync');
+    store.getState().step();
+    store.getState().step();
+    expect(store.getState().jumped).toBe(false);
+    await store.getState().stepBack();
+    expect(store.getState().jumped).toBe(true);
+    await store.getState().stepBack();
+    expect(store.getState().jumped).toBe(true);
+    store.getState().step();
+    expect(store.getState().jumped).toBe(false);
+  });
+
   it('a tick advances virtual time by real time × speed, capped for a hidden tab', () => {
     const { store } = cafe({ speed: 16 });
     store.getState().play();

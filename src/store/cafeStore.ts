@@ -80,6 +80,11 @@ export interface CafeState {
   sessionEnd: number;
   /** Always false: a seek is done when `seek` returns (kept for views that still read it). */
   seeking: boolean;
+  /**
+   * True from a seek until the model next moves on: the café jumps to the moment, so its cards
+   * are put in place instead of gliding there (measuring every card would cost the seek's frame).
+   */
+  jumped: boolean;
   /** The earliest moment rewind reaches; later than 0 once older history was dropped (bounded memory). */
   rewindStart: number;
   playing: boolean;
@@ -249,6 +254,7 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
         customerCount: session.customerCount,
         narration: session.narration,
         terminal: terminalView(s.terminal),
+        jumped: false,
         ...extra,
       }));
     }
@@ -390,7 +396,7 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
         inFrame = false;
       }
       const interval = 60_000 / get().auto.perMinute;
-      publish({ nextArrival: get().auto.on ? target + interval : undefined });
+      publish({ nextArrival: get().auto.on ? target + interval : undefined, jumped: true });
       // Seen in the browser's performance tools, and read by the browser seek benchmark.
       performance.measure?.('cafe.seek', { start: started, detail: { to: target } });
     }
@@ -455,6 +461,7 @@ export function createCafeStore(options: CafeOptions = {}): CafeStore {
       now: 0,
       sessionEnd: 0,
       seeking: false,
+      jumped: false,
       rewindStart: 0,
       playing: !options.paused,
       speed: SPEEDS.includes(options.speed as (typeof SPEEDS)[number]) ? options.speed! : 1,
