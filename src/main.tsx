@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { parseUrlOptions } from './app/urlOptions';
@@ -9,10 +9,15 @@ const root = document.getElementById('root');
 if (!root) throw new Error('Lambda Café: #root element missing from index.html');
 
 function render({ options, present, problems, lesson, shared }: StartOptions) {
-  createRoot(root!).render(
-    <StrictMode>
-      <App options={{ ...options, problems, shared }} present={present} lesson={lesson} />
-    </StrictMode>,
+  // A transition: React builds the café in slices of a few milliseconds instead of one long
+  // task, so a phone's main thread stays free for the reader's first tap (the header and the
+  // introduction are static HTML, painted already).
+  startTransition(() =>
+    createRoot(root!).render(
+      <StrictMode>
+        <App options={{ ...options, problems, shared }} present={present} lesson={lesson} />
+      </StrictMode>,
+    ),
   );
 }
 
@@ -25,6 +30,11 @@ else render(parsed);
 window.addEventListener('hashchange', () => {
   if (hasSharedSession(window.location.hash)) window.location.reload();
 });
-// Offline and install (production builds only; README "Offline and install"): after the café has loaded.
+// Offline and install (production builds only; README "Offline and install"): once the café has
+// loaded and the page is idle (the worker's install fetches every file: not while the café starts).
+const registerOffline = () => void import('./app/offline').then((m) => m.registerOffline());
 if (import.meta.env.PROD)
-  window.addEventListener('load', () => void import('./app/offline').then((m) => m.registerOffline()));
+  window.addEventListener('load', () => {
+    if ('requestIdleCallback' in window) requestIdleCallback(registerOffline, { timeout: 5_000 });
+    else setTimeout(registerOffline, 2_000);
+  });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDuration, formatSameUnit } from './format';
+import { formatClock, formatCount, formatDuration, formatSameUnit } from './format';
 
 describe('the café clock', () => {
   it('shows minutes, seconds and tenths, truncating', () => {
@@ -31,5 +31,13 @@ describe('durations compared side by side', () => {
     expect(formatSameUnit([0, 0])).toEqual(['0.0 s', '0.0 s']);
     expect(formatSameUnit([125_000, 20])).toEqual(['125.0 s', '0.0 s']);
     expect(formatSameUnit([3_600_000, 0])).toEqual(['60.0 min', '0.0 min']);
+  });
+});
+
+describe('formatCount', () => {
+  it("groups thousands as en-US writes them, without the browser's number formatter", () => {
+    for (const n of [0, 7, 999, 1_000, 21_600, 1_234_567, 10_000_000, 3.25, 12_345.5])
+      expect(formatCount(n)).toBe(n.toLocaleString('en-US', { maximumFractionDigits: 20 }));
+    expect(formatCount(-1_234)).toBe('-1,234');
   });
 });

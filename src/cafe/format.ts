@@ -1,3 +1,13 @@
+/**
+ * A count with thousands separators, as en-US writes it: 21,600. Not toLocaleString: its first
+ * call loads the browser's number-format data, a long task on a phone at start-up.
+ */
+export function formatCount(n: number): string {
+  const [whole, fraction] = String(n).split('.');
+  const digits = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  return fraction === undefined ? digits : `${digits}.${fraction}`;
+}
+
 /** Virtual milliseconds as m:ss.t (or h:mm:ss for long sessions). */
 export function formatClock(ms: number): string {
   // A clock truncates (it never shows a second before it has passed) and must never read "0:60.0".

@@ -1,4 +1,4 @@
-import { lazy, StrictMode, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, startTransition, StrictMode, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LazyMotion, MotionConfig } from 'framer-motion';
 import { useStore } from 'zustand';
@@ -43,16 +43,20 @@ export function start() {
 
   const root = document.getElementById('root');
   if (!root) throw new Error('Lambda Café: #root element missing from embed.html');
-  createRoot(root).render(
-    <StrictMode>
-      <MotionConfig reducedMotion="user">
-        <LazyMotion features={loadMotionFeatures} strict>
-          <CafeProvider options={{ ...options.options, problems }}>
-            <EmbeddedCafe options={options} allowed={allow.origins} />
-          </CafeProvider>
-        </LazyMotion>
-      </MotionConfig>
-    </StrictMode>,
+  // In slices (a transition), as the app's page does: several cafés on one host page start
+  // without one long task each.
+  startTransition(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <MotionConfig reducedMotion="user">
+          <LazyMotion features={loadMotionFeatures} strict>
+            <CafeProvider options={{ ...options.options, problems }}>
+              <EmbeddedCafe options={options} allowed={allow.origins} />
+            </CafeProvider>
+          </LazyMotion>
+        </MotionConfig>
+      </StrictMode>,
+    ),
   );
 }
 

@@ -6,6 +6,7 @@
  * gives for the same text, word for word.
  */
 import { CONFIG_FIELDS, describeJsonError, typeRefusal, type NumberField } from '../../model';
+import { formatCount } from '../../cafe/format';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -55,7 +56,7 @@ export function numberText(value: number): string {
 
 /** How a number is shown in prose: 21,600. */
 export function grouped(value: number): string {
-  return value.toLocaleString('en-US');
+  return formatCount(value);
 }
 
 /** A field's range (and default) from the model's table: "1–900 s, default 3". */

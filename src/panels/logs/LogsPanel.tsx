@@ -15,6 +15,7 @@ import { useCafe } from '../../store/CafeContext';
 import { usePanelModel } from '../usePanelModel';
 import { scrollToEndBeforePaint } from '../scrollToEnd';
 import { FUNCTION_NAME } from '../../store/cafeStore';
+import { formatCount } from '../../cafe/format';
 import {
   boundedStreams,
   cloudWatchTime,
@@ -405,8 +406,8 @@ export default function LogsPanel() {
             </div>
           </div>
           <p className="logs-footnote">
-            Timestamps in UTC. The model keeps at most {MODEL_LIMITS.logEvents.toLocaleString('en-US')} log
-            events (older ones are dropped); this list draws at most {MAX_SHOWN_EVENTS} of them.
+            Timestamps in UTC. The model keeps at most {formatCount(MODEL_LIMITS.logEvents)} log events (older
+            ones are dropped); this list draws at most {MAX_SHOWN_EVENTS} of them.
           </p>
         </section>
       </div>

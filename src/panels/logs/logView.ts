@@ -4,6 +4,7 @@
  * changes a message.
  */
 import type { EnvironmentInfo, EnvironmentState, LogEvent } from '../../model';
+import { formatCount } from '../../cafe/format';
 
 /** Most log events drawn at once; the rest stay in the model's buffer. */
 export const MAX_SHOWN_EVENTS = 300;
@@ -130,7 +131,7 @@ export function newestWindow<T>(items: readonly T[], limit: number): EventWindow
 /** The note above a truncated list; undefined when everything that matched is drawn. */
 export function windowNote(window: EventWindow<unknown>): string | undefined {
   if (window.hidden === 0) return undefined;
-  return `Showing the newest ${window.shown.length.toLocaleString('en-US')} of ${window.total.toLocaleString('en-US')} matching events; older lines are still in the model's buffer.`;
+  return `Showing the newest ${formatCount(window.shown.length)} of ${formatCount(window.total)} matching events; older lines are still in the model's buffer.`;
 }
 
 /** CloudWatch's timestamp column, in UTC: 2026-01-15T09:00:05.253Z. */

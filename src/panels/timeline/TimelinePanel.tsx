@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { formatClock } from '../../cafe/format';
+import { formatClock, formatCount } from '../../cafe/format';
 import { useCafe } from '../../store/CafeContext';
 import { usePanelCafe } from '../Visibility';
 import { Axis } from './Axis';
@@ -142,7 +142,7 @@ export default function TimelinePanel() {
             Callers{' '}
             <span className="tl-group-note">
               {data.hiddenCalls > 0
-                ? `the latest ${data.callers.length}; ${data.hiddenCalls.toLocaleString('en-US')} earlier call${data.hiddenCalls === 1 ? ' is' : 's are'} not drawn`
+                ? `the latest ${data.callers.length}; ${formatCount(data.hiddenCalls)} earlier call${data.hiddenCalls === 1 ? ' is' : 's are'} not drawn`
                 : `up to the latest ${MAX_CALLER_LANES}`}
             </span>
           </h4>
@@ -164,7 +164,7 @@ export default function TimelinePanel() {
           <h4 id={`${id}-envs`} className="tl-group-title">
             Execution environments <span className="zone-meaning">(baristas)</span>{' '}
             {data.hiddenEnvs > 0 && (
-              <span className="tl-group-note">{data.hiddenEnvs.toLocaleString('en-US')} more not drawn</span>
+              <span className="tl-group-note">{formatCount(data.hiddenEnvs)} more not drawn</span>
             )}
           </h4>
           {data.envs.length === 0 && (

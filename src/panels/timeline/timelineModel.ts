@@ -102,7 +102,7 @@ function pickEnvs(envs: EnvironmentView[], max: number): EnvironmentView[] {
     .toSorted((a, b) => (b.shutdownAt ?? 0) - (a.shutdownAt ?? 0));
   return [...live, ...gone]
     .slice(0, max)
-    .toSorted((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+    .toSorted((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function statusLabel(inv: InvocationRecord): string {
