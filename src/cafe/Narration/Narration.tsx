@@ -26,7 +26,7 @@ function RewindTag() {
   if (!seeking && !inPast) return null;
   return (
     <span className="rewind-tag" role="status">
-      {seeking ? 'Rewinding…' : 'In the past: playing re-does what was recorded; acting discards it'}
+      {seeking ? 'Rewinding…' : 'In the past: Play replays; a new action drops what came after'}
     </span>
   );
 }
