@@ -211,6 +211,8 @@ test('a deep link opens its step, paused at its start; an unknown lesson or step
 
 test('in a lesson the presenter keys are the slides: run, show the result, next step', async ({ page }) => {
   await page.goto('/?lesson=receipt&step=1');
+  // The lesson's card loads in its own chunk; a key pressed before it is there steps the café.
+  await expect(card(page)).toHaveAttribute('data-phase', 'ready');
   await cafe(page).focus();
   await page.keyboard.press('PageDown');
   await expect(card(page)).toHaveAttribute('data-phase', 'running');
