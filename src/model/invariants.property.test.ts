@@ -130,10 +130,14 @@ const scenarioArb = fc.record({
 
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
-/** Runs the ops, skipping those in `skip`; returns the simulation and which ops were refused. */
+/**
+ * Runs the ops, skipping those in `skip`; returns the simulation and which ops were refused.
+ * `after` is called after each op and at the end.
+ */
 function run(
   s: Scenario,
   skip: Set<number>,
+  after?: (sim: LambdaSimulation) => void,
 ): { sim: LambdaSimulation; refused: Set<number>; accepted: string[] } {
   const functions = s.functions.slice(0, s.functionCount);
   const reservedTotal = functions.reduce((a, f) => a + (f.ReservedConcurrentExecutions ?? 0), 0);
@@ -190,9 +194,11 @@ function run(
     } catch {
       refused.add(i); // an invalid configuration call throws and must change nothing
     }
+    after?.(sim);
   });
   // Far enough: max event age ≤ 6 h, retries ≤ 3 min, backoff ≤ 5 min, idle shutdown ≤ 15 min.
   sim.advanceBy(8 * 3_600_000);
+  after?.(sim);
   return { sim, refused, accepted };
 }
 
@@ -232,6 +238,28 @@ describe('invariants (property-based)', () => {
         expect(withoutRefusals(twin)).toEqual(withoutRefusals(sim));
       }),
       { numRuns: 80, seed: 20260115 },
+    );
+  });
+});
+
+describe('the records views read (property-based)', () => {
+  it('invocationRecords(), cached between model changes, always equals the list a fresh restore builds', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        let checks = 0;
+        run(s, new Set(), (sim) => {
+          // Read it first (warm the cache), move the model a little, then compare with a
+          // simulation restored from a snapshot, whose list is built from scratch.
+          sim.invocationRecords();
+          sim.advanceBy(250);
+          const fresh = createLambdaSimulation({ snapshot: sim.snapshot() });
+          expect(sim.invocationRecords()).toEqual(fresh.invocationRecords());
+          expect(sim.invocationRecords()).toEqual(sim.invocations());
+          checks++;
+        });
+        expect(checks).toBe(s.ops.length + 1);
+      }),
+      { numRuns: 40, seed: 20261202 },
     );
   });
 });

@@ -26,7 +26,15 @@ function RewindTag() {
   if (!seeking && !inPast) return null;
   return (
     <span className="rewind-tag" role="status">
-      {seeking ? 'Rewinding…' : 'In the past: Play replays; a new action drops what came after'}
+      {seeking ? (
+        'Rewinding…'
+      ) : (
+        <>
+          In the past
+          {/* Presenter mode shows the two words only, large enough for the back of the room. */}
+          <span className="rewind-more">: Play replays; a new action drops what came after</span>
+        </>
+      )}
     </span>
   );
 }
