@@ -4,8 +4,7 @@ import { useCafeStore } from '../../store/CafeContext';
 import { FUNCTION_NAME } from '../../store/cafeStore';
 import { createHistory, type TimelineHistory } from './timelineHistory';
 import { deriveTimeline, type TimelineData } from './timelineModel';
-import { useThrottled } from '../useThrottled';
-import { usePanelCafe } from '../Visibility';
+import { usePanelModel } from '../usePanelModel';
 
 /** Lanes redraw at most 5 times a second; the playhead moves every frame (TimelinePanel). */
 const REDRAW_MS = 200;
@@ -23,12 +22,7 @@ export function useTimeline(): TimelineData {
   // Open bars grow with the clock even when no model event happens (a retry wait, a long run):
   // redraw on the clock too, at most every REDRAW_MS, and a frame after a seek (the playhead
   // paints at the new moment first).
-  const liveSim = usePanelCafe((s) => s.sim);
-  const stamp = usePanelCafe((s) => `${s.version}@${s.now}`);
-  const { sim, version } = useThrottled(
-    useMemo(() => ({ sim: liveSim, version: stamp }), [liveSim, stamp]),
-    REDRAW_MS,
-  );
+  const { sim, version } = usePanelModel(REDRAW_MS, (s) => `${s.version}@${s.now}`);
   const { data } = useMemo(() => {
     let cache = caches.get(store);
     if (cache?.sim !== sim) {
