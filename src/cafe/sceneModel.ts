@@ -1,4 +1,10 @@
-import type { EnvironmentInfo, InvocationRecord, LambdaSimulation } from '../model';
+import type {
+  EnvironmentInfo,
+  InvocationBlocks,
+  InvocationRecord,
+  KeptInvocation,
+  LambdaSimulation,
+} from '../model';
 
 /**
  * The café scene as data: a pure projection of the model at one instant. Views only draw
@@ -171,21 +177,6 @@ function shortName(inv: InvocationRecord): string {
   return `${inv.callerId?.startsWith('terminal') ? 'T' : '#'}${customerNumber(inv)}`;
 }
 
-/**
- * A caller that retries (the terminal's CLI, a real SDK) keeps its caller id: each attempt is
- * the same customer coming back, so only its latest call is drawn. Café customers never retry,
- * and are skipped without a lookup; the others are few, so one backward scan finds them.
- */
-function latestCallByCaller(invocations: readonly InvocationRecord[]): Map<string, string> {
-  const latest = new Map<string, string>();
-  for (let i = invocations.length - 1; i >= 0; i--) {
-    const { callerId, requestId } = invocations[i];
-    if (callerId && !callerId.startsWith('customer-') && !latest.has(callerId))
-      latest.set(callerId, requestId);
-  }
-  return latest;
-}
-
 function customerNumber(inv: InvocationRecord): number {
   const match = /(\d+)$/.exec(inv.callerId ?? '');
   return match ? Number(match[1]) : 0;
@@ -269,104 +260,208 @@ function statusOf(inv: InvocationRecord): CustomerStatus {
   return asyncSucceeded(inv) ? 'effect' : 'failed';
 }
 
-/**
- * The first `k` records offered, and how many were offered. Records come in acceptance order
- * (the model's), so these are the ones who have waited longest. A busy café keeps thousands
- * of records; only a dozen per zone are drawn, so only those become views.
- */
-class Earliest {
-  readonly items: InvocationRecord[] = [];
+/** Callers that never retry: each of their calls is a customer of its own (see retries below). */
+const isCafeCustomer = (callerId: string) => callerId.startsWith('customer-');
+
+/** Picks the `k` records with the lowest (`earliest`) or highest acceptance seq, and counts them all. */
+class Pick {
+  items: KeptInvocation[] = [];
   count = 0;
-  constructor(private readonly k: number) {}
-  offer(inv: InvocationRecord) {
-    if (this.count++ < this.k) this.items.push(inv);
+  constructor(
+    private readonly k: number,
+    private readonly earliest: boolean,
+  ) {}
+  offer(kept: KeptInvocation) {
+    this.count++;
+    const { items, k } = this;
+    if (items.length === k) {
+      const worst = items[items.length - 1].seq;
+      if (this.earliest ? kept.seq > worst : kept.seq < worst) return;
+      items.pop();
+    }
+    let i = items.length;
+    while (i > 0 && (this.earliest ? items[i - 1].seq > kept.seq : items[i - 1].seq < kept.seq)) i--;
+    items.splice(i, 0, kept);
+  }
+  merge(other: Pick) {
+    for (const kept of other.items) this.offer(kept);
+    this.count += other.count - other.items.length;
   }
 }
 
-/** The last `k` records offered, newest first: who just left. */
-class Latest {
-  private readonly ring: InvocationRecord[] = [];
-  private next = 0;
-  constructor(private readonly k: number) {}
-  offer(inv: InvocationRecord) {
-    this.ring[this.next] = inv;
-    this.next = (this.next + 1) % this.k;
+const RAIL_STATES = new Set(['queued', 'retry-wait', 'throttled-backoff']);
+
+/**
+ * What a run of records adds to the scene: the zones' picks and the caller-time sums. Sums and
+ * picks merge, so a block of finished records is folded once and its fold reused by every
+ * frame and every simulation restored from a snapshot (they share the block).
+ */
+class SceneFold {
+  readonly counter = new Pick(COUNTER_SPOTS, true);
+  /** Who just left, newest first. */
+  readonly leaving = new Pick(RECENT_KEEP, false);
+  readonly seated = new Pick(TABLE_SEATS, true);
+  readonly doneAsync = new Pick(RECENT_KEEP, false);
+  readonly rail = new Pick(RAIL_SLOTS, true);
+  syncOrders = 0;
+  asyncOrders = 0;
+  settledBlocked = 0;
+  settledFree = 0;
+  asyncBlockedMs = 0;
+  discarded = 0;
+  resultNobody = 0;
+  readonly openBlocked: number[] = [];
+  readonly openFree: number[] = [];
+  /** Records whose share depends on the moment (`now`) or on later calls: added at each derivation. */
+  readonly deferred: KeptInvocation[] = [];
+
+  add(kept: KeptInvocation, now: number) {
+    const inv = kept.record;
+    if (inv.outcome === 'discarded') this.discarded++;
+    if (inv.invocationType === 'Event' && inv.outcome === 'succeeded') this.resultNobody++;
+    const status = statusOf(inv);
+    if (inv.invocationType !== 'Event') {
+      this.syncOrders++;
+      if (status === 'waiting') this.openBlocked.push(inv.acceptedAt);
+      else if (status !== 'turnedAway') this.settledBlocked += inv.respondedAt! - inv.acceptedAt;
+    } else if (status !== 'turnedAway') {
+      this.asyncOrders++;
+      this.asyncBlockedMs += (inv.respondedAt ?? inv.acceptedAt) - inv.acceptedAt;
+      if (status === 'seated') this.openFree.push(inv.acceptedAt);
+      else this.settledFree += (inv.endedAt ?? now) - inv.acceptedAt;
+    }
+    if (status === 'waiting') this.counter.offer(kept);
+    else if (inv.invocationType !== 'Event' || status === 'turnedAway') this.leaving.offer(kept);
+    else if (status === 'seated') this.seated.offer(kept);
+    else this.doneAsync.offer(kept);
+    if (inv.invocationType === 'Event' && RAIL_STATES.has(inv.state)) this.rail.offer(kept);
   }
-  get items(): InvocationRecord[] {
-    const { ring, next } = this;
-    return [...ring.slice(next), ...ring.slice(0, next)].toReversed();
+
+  /** Whether a record's share is the same at every moment: it can go into a kept block fold. */
+  static settled(inv: InvocationRecord): boolean {
+    const status = statusOf(inv);
+    if (status === 'waiting' || status === 'seated') return false;
+    return inv.invocationType !== 'Event' || status === 'turnedAway' || inv.endedAt !== undefined;
   }
+
+  merge(other: SceneFold) {
+    for (const pick of ['counter', 'leaving', 'seated', 'doneAsync', 'rail'] as const)
+      this[pick].merge(other[pick]);
+    this.syncOrders += other.syncOrders;
+    this.asyncOrders += other.asyncOrders;
+    this.settledBlocked += other.settledBlocked;
+    this.settledFree += other.settledFree;
+    this.asyncBlockedMs += other.asyncBlockedMs;
+    this.discarded += other.discarded;
+    this.resultNobody += other.resultNobody;
+    this.openBlocked.push(...other.openBlocked);
+    this.openFree.push(...other.openFree);
+    this.deferred.push(...other.deferred);
+  }
+}
+
+/**
+ * Sorts a run of records for one function: café customers' settled records are folded, the rest
+ * (calls still going, and callers that retry) deferred.
+ */
+function foldRun(run: readonly KeptInvocation[], functionName: string): SceneFold {
+  const fold = new SceneFold();
+  for (const kept of run) {
+    const { functionName: fn, callerId } = kept.record;
+    if (fn !== functionName || !callerId) continue;
+    if (isCafeCustomer(callerId) && SceneFold.settled(kept.record)) fold.add(kept, 0);
+    else fold.deferred.push(kept);
+  }
+  return fold;
+}
+
+/** Folds of sealed blocks (they never change), per block and function. */
+const blockFolds = new WeakMap<readonly KeptInvocation[], Map<string, SceneFold>>();
+
+function foldBlock(block: readonly KeptInvocation[], functionName: string): SceneFold {
+  let byFunction = blockFolds.get(block);
+  if (!byFunction) blockFolds.set(block, (byFunction = new Map()));
+  let fold = byFunction.get(functionName);
+  if (!fold) byFunction.set(functionName, (fold = foldRun(block, functionName)));
+  return fold;
+}
+
+/**
+ * Every kept record of `functionName`, folded. A caller that retries (the terminal's CLI, a
+ * real SDK) keeps its caller id: each attempt is the same customer coming back, so only its
+ * latest call counts. Café customers never retry; the others are few, and deferred to here.
+ */
+function foldAll(
+  blocks: InvocationBlocks,
+  functionName: string,
+  now: number,
+): { fold: SceneFold; counts: (kept: KeptInvocation) => boolean } {
+  const all = new SceneFold();
+  for (const block of blocks.sealed) all.merge(foldBlock(block, functionName));
+  all.merge(foldRun(blocks.loose, functionName));
+  all.merge(foldRun(blocks.active, functionName));
+  const latest = new Map<string, KeptInvocation>();
+  for (const kept of all.deferred) {
+    const callerId = kept.record.callerId!;
+    if (isCafeCustomer(callerId)) continue;
+    const seen = latest.get(callerId);
+    if (!seen || seen.seq < kept.seq) latest.set(callerId, kept);
+  }
+  const counts = (kept: KeptInvocation) => {
+    const callerId = kept.record.callerId!;
+    return isCafeCustomer(callerId) || latest.get(callerId) === kept;
+  };
+  for (const kept of all.deferred) if (counts(kept)) all.add(kept, now);
+  return { fold: all, counts };
 }
 
 export function deriveScene(sim: LambdaSimulation, functionName: string): SceneView {
+  return sceneOf(sim, functionName, sim.invocationBlocks());
+}
+
+/** The scene from the records in `blocks` (tests pass them all as one run, to check the block folds). */
+export function sceneOf(sim: LambdaSimulation, functionName: string, blocks: InvocationBlocks): SceneView {
   const now = sim.now();
   const config = sim.getFunctionConfiguration(functionName);
   const ctx: OutcomeContext = { dlqArn: config.DeadLetterConfig?.TargetArn };
   const envs = sim
     .environments()
     .filter((env) => env.functionName === functionName && env.state !== 'shutdown');
-  const atStations = new Set(envs.map((env) => env.currentRequestId));
-  const byRequest = new Map<string, InvocationRecord>();
-
-  const counter = new Earliest(COUNTER_SPOTS);
-  const leaving = new Latest(RECENT_KEEP);
-  const seated = new Earliest(TABLE_SEATS);
-  const doneAsync = new Latest(RECENT_KEEP);
-  const rail: TicketView[] = [];
-  let railCount = 0;
+  const { fold, counts } = foldAll(blocks, functionName, now);
   // Long sessions outgrow the model's kept records: start from what the dropped ones added up to.
   const dropped = sim.droppedInvocations(functionName);
-  let discardedCount = dropped.discarded;
-  let resultNobodyCount = 0;
   const totals: SceneTotals = {
-    syncOrders: dropped.requestResponse,
-    asyncOrders: dropped.event - dropped.rejectedEvent,
-    settledMs: { blocked: dropped.blockedMs, free: dropped.eventHandlingMs },
-    openSince: { blocked: [], free: [] },
-    asyncBlockedMs: 0,
+    syncOrders: dropped.requestResponse + fold.syncOrders,
+    asyncOrders: dropped.event - dropped.rejectedEvent + fold.asyncOrders,
+    settledMs: {
+      blocked: dropped.blockedMs + fold.settledBlocked,
+      free: dropped.eventHandlingMs + fold.settledFree,
+    },
+    openSince: {
+      blocked: fold.openBlocked.toSorted((a, b) => a - b),
+      free: fold.openFree.toSorted((a, b) => a - b),
+    },
+    asyncBlockedMs: fold.asyncBlockedMs,
   };
-
-  const invocations = sim.invocationRecords();
-  const latestCall = latestCallByCaller(invocations);
-  for (const inv of invocations) {
-    if (inv.functionName !== functionName || !inv.callerId) continue;
-    const latest = latestCall.get(inv.callerId);
-    if (latest !== undefined && latest !== inv.requestId) continue;
-    if (atStations.has(inv.requestId)) byRequest.set(inv.requestId, inv);
-    if (inv.outcome === 'discarded') discardedCount++;
-    if (inv.invocationType === 'Event' && inv.outcome === 'succeeded') resultNobodyCount++;
-    const status = statusOf(inv);
-    if (inv.invocationType !== 'Event') {
-      totals.syncOrders++;
-      if (status === 'waiting') totals.openSince.blocked.push(inv.acceptedAt);
-      else if (status !== 'turnedAway') totals.settledMs.blocked += inv.respondedAt! - inv.acceptedAt;
-    } else if (status !== 'turnedAway') {
-      totals.asyncOrders++;
-      totals.asyncBlockedMs += (inv.respondedAt ?? inv.acceptedAt) - inv.acceptedAt;
-      if (status === 'seated') totals.openSince.free.push(inv.acceptedAt);
-      else totals.settledMs.free += (inv.endedAt ?? now) - inv.acceptedAt;
-    }
-    if (status === 'waiting') counter.offer(inv);
-    else if (inv.invocationType !== 'Event' || status === 'turnedAway') leaving.offer(inv);
-    else if (status === 'seated') seated.offer(inv);
-    else doneAsync.offer(inv);
-
-    if (inv.invocationType === 'Event' && ['queued', 'retry-wait', 'throttled-backoff'].includes(inv.state)) {
-      if (railCount++ >= RAIL_SLOTS) continue;
-      rail.push({
-        requestId: inv.requestId,
-        customer: customerNumber(inv),
-        short: shortName(inv),
-        source: sourceOf(inv),
-        status:
-          inv.state === 'retry-wait' ? 'retry' : inv.state === 'throttled-backoff' ? 'backoff' : 'waiting',
-        attempts: inv.attempts,
-        dueAt: inv.nextAttemptAt,
-        acceptedAt: inv.acceptedAt,
-      });
-    }
+  // Who is at each station: a call still going, drawn as the customer it belongs to.
+  const byRequest = new Map<string, InvocationRecord>();
+  const atStations = new Set(envs.map((env) => env.currentRequestId));
+  for (const kept of blocks.active) {
+    const inv = kept.record;
+    if (atStations.has(inv.requestId) && inv.functionName === functionName && inv.callerId && counts(kept))
+      byRequest.set(inv.requestId, inv);
   }
-  const view = (top: Earliest | Latest) => top.items.map((inv) => toCustomer(inv, now, ctx));
+  const rail: TicketView[] = fold.rail.items.map(({ record: inv }) => ({
+    requestId: inv.requestId,
+    customer: customerNumber(inv),
+    short: shortName(inv),
+    source: sourceOf(inv),
+    status: inv.state === 'retry-wait' ? 'retry' : inv.state === 'throttled-backoff' ? 'backoff' : 'waiting',
+    attempts: inv.attempts,
+    dueAt: inv.nextAttemptAt,
+    acceptedAt: inv.acceptedAt,
+  }));
+  const view = (pick: Pick) => pick.items.map(({ record }) => toCustomer(record, now, ctx));
 
   const reserved = config.ReservedConcurrentExecutions;
   const limit = reserved ?? sim.accountConcurrency();
@@ -396,22 +491,22 @@ export function deriveScene(sim: LambdaSimulation, functionName: string): SceneV
     .filter((r) => r.functionName === undefined || r.functionName === functionName);
   return {
     now,
-    counter: view(counter),
-    counterHidden: Math.max(0, counter.count - COUNTER_SPOTS),
-    leaving: view(leaving),
-    tables: [...view(seated), ...view(doneAsync)],
-    tablesHidden: Math.max(0, seated.count - TABLE_SEATS),
+    counter: view(fold.counter),
+    counterHidden: Math.max(0, fold.counter.count - COUNTER_SPOTS),
+    leaving: view(fold.leaving),
+    tables: [...view(fold.seated), ...view(fold.doneAsync)],
+    tablesHidden: Math.max(0, fold.seated.count - TABLE_SEATS),
     rail,
-    railHidden: Math.max(0, railCount - RAIL_SLOTS),
+    railHidden: Math.max(0, fold.rail.count - RAIL_SLOTS),
     stations: stations.slice(0, STATION_SLOTS),
     stationsHidden: Math.max(0, stations.length - STATION_SLOTS),
     limit,
     limitSource: reserved !== undefined ? 'reserved' : 'account',
     onSuccessCount: records.filter((r) => r.kind === 'OnSuccess').length,
-    resultNobodyCount,
+    resultNobodyCount: fold.resultNobody,
     onFailureCount: records.filter((r) => r.kind === 'OnFailure').length,
     dlqCount: records.filter((r) => r.kind === 'DLQ').length,
-    discardedCount,
+    discardedCount: dropped.discarded + fold.discarded,
     totals,
   };
 }

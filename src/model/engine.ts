@@ -58,7 +58,9 @@ import type {
   DroppedInvocations,
   EnvironmentState,
   EnvironmentView,
+  InvocationBlocks,
   InvocationRecord,
+  KeptInvocation,
   InvocationState,
   InvokeOutput,
   LogEvent,
@@ -1230,6 +1232,27 @@ export class LambdaEngine implements RunnerHost {
     const records = all.map((i) => i.record);
     this.listed = { steps, finished, records };
     return records;
+  }
+
+  private activeListed: { steps: number; finished: number; active: readonly KeptInvocation[] } | undefined;
+
+  /** The kept records in blocks (see InvocationBlocks): the finished ring's own chunks, not copies. */
+  invocationBlocks(): InvocationBlocks {
+    const steps = this.runner.steps;
+    const finished = this.finished.total;
+    let active =
+      this.activeListed?.steps === steps && this.activeListed.finished === finished
+        ? this.activeListed.active
+        : undefined;
+    if (!active) {
+      const list: KeptInvocation[] = [];
+      for (const a of this.active.values())
+        list.push({ seq: a.seq, record: Object.freeze(invocationRecordOf(a.instance)) });
+      list.sort((a, b) => a.seq - b.seq);
+      active = list;
+      this.activeListed = { steps, finished, active };
+    }
+    return { ...this.finished.blocks(), active };
   }
 
   invocationState(requestId: string): InvocationRecord | undefined {

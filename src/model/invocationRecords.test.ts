@@ -50,3 +50,35 @@ describe('invocationRecords(): the records views read at every frame, without co
     expect(sim.invocations()[0].state).toBe('succeeded');
   });
 });
+
+describe('invocationBlocks(): the same records in blocks a view can fold once', () => {
+  it('holds every kept record once, and a restored simulation shares the sealed blocks', () => {
+    const sim = createLambdaSimulation({
+      seed: 9,
+      limits: { finishedInvocations: 1_500 },
+      functions: [cafePresetFunction({ ReservedConcurrentExecutions: 2 })],
+    });
+    for (let i = 1; i <= 2_000; i++) {
+      sim.advanceBy(100);
+      sim.invoke(
+        { FunctionName: NAME, InvocationType: i % 2 ? 'Event' : 'RequestResponse' },
+        { callerId: `customer-${i}`, detached: true },
+      );
+    }
+    const { sealed, loose, active } = sim.invocationBlocks();
+    const kept = [...sealed.flat(), ...loose, ...active].toSorted((a, b) => a.seq - b.seq);
+    // The oldest 500 finished records fell out; the rest are all here, in acceptance order once sorted.
+    expect(kept.map((k) => k.record)).toEqual(sim.invocations());
+    expect(sealed.length).toBeGreaterThan(0);
+    for (const block of sealed) expect(block).toHaveLength(512);
+    expect(active.map((k) => k.record.state)).not.toContain('succeeded');
+    const restored = createLambdaSimulation({ snapshot: sim.snapshot() });
+    const again = restored.invocationBlocks();
+    expect(again.sealed).toHaveLength(sealed.length);
+    again.sealed.forEach((block, i) => expect(block).toBe(sealed[i]));
+    // The restored run goes on and finishes more calls: the shared blocks stay as they were.
+    const before = sealed.map((b) => b.map((k) => k.record.requestId));
+    restored.advanceBy(60_000);
+    expect(sealed.map((b) => b.map((k) => k.record.requestId))).toEqual(before);
+  });
+});

@@ -91,6 +91,27 @@ export class RingBuffer<T> {
     return out;
   }
 
+  /**
+   * The kept items as blocks: `sealed` are whole chunks that are never written again (a snapshot
+   * and every buffer restored from it share them, by identity), `loose` the rest (the oldest
+   * chunk once items fall out of it, and the newest, still filling), oldest first throughout.
+   * Readers that fold over every item may keep a result per sealed block.
+   */
+  blocks(): { sealed: readonly (readonly T[])[]; loose: T[] } {
+    const sealed: T[][] = [];
+    const loose: T[] = [];
+    let left = this.count;
+    for (let c = 0; c < this.chunks.length && left > 0; c++) {
+      const chunk = this.chunks[c];
+      const from = c === 0 ? this.head : 0;
+      const n = Math.min(chunk.length - from, left);
+      if (from === 0 && n === CHUNK) sealed.push(chunk);
+      else for (let j = from; j < from + n; j++) loose.push(chunk[j]);
+      left -= n;
+    }
+    return { sealed, loose };
+  }
+
   /** The contents as plain data; full chunks are shared (never written again), the newest is copied. */
   snapshot(): RingBufferSnapshot<T> {
     const chunks = this.chunks.slice();

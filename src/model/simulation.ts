@@ -22,6 +22,7 @@ import type {
   DestinationRecord,
   EnvironmentView,
   FunctionConfig,
+  InvocationBlocks,
   InvocationRecord,
   InvokeInput,
   InvokeOptions,
@@ -87,6 +88,11 @@ export interface LambdaSimulation {
    * array is shared until the model next changes (do not keep it across changes).
    */
   invocationRecords(): readonly Readonly<InvocationRecord>[];
+  /**
+   * The same records in blocks, for views that fold over them all at every frame and want to
+   * keep a result per block that cannot change (see InvocationBlocks).
+   */
+  invocationBlocks(): InvocationBlocks;
   /** One invocation's record (active or still in the finished buffer). */
   invocation(requestId: string): InvocationRecord | undefined;
   /** The answer a sync call got (200 with the payload), while its record is kept; undefined before it. */
@@ -424,6 +430,10 @@ class Simulation implements LambdaSimulation {
 
   invocationRecords(): readonly Readonly<InvocationRecord>[] {
     return this.engine.invocationList();
+  }
+
+  invocationBlocks(): InvocationBlocks {
+    return this.engine.invocationBlocks();
   }
 
   invocation(requestId: string): InvocationRecord | undefined {

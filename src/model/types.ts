@@ -244,6 +244,25 @@ export interface DroppedInvocations {
   discarded: number;
 }
 
+/** A kept invocation record with its place in acceptance order. */
+export interface KeptInvocation {
+  readonly seq: number;
+  readonly record: Readonly<InvocationRecord>;
+}
+
+/**
+ * The kept invocation records in blocks, for views that fold over all of them at every frame.
+ * `sealed` blocks hold finished records and never change: a simulation restored from a snapshot
+ * shares them with the one the snapshot came from, so a view may keep a fold per block (by
+ * identity) and redo only `loose` (the other finished records) and `active` (the calls not yet
+ * finished). Finished records are in the order they finished; `active` is in acceptance order.
+ */
+export interface InvocationBlocks {
+  sealed: readonly (readonly KeptInvocation[])[];
+  loose: readonly KeptInvocation[];
+  active: readonly KeptInvocation[];
+}
+
 /** The Lambda context object (Python names). */
 export interface LambdaContext {
   aws_request_id: string;
