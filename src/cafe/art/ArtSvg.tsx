@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { spriteHref } from './artSprite';
 
 /** Props every art component accepts. */
 export interface ArtProps {
@@ -19,15 +20,26 @@ interface ArtSvgProps extends ArtProps {
   /** Default rendered height when `size` is not given. */
   defaultSize: number;
   className?: string;
+  /**
+   * Names this drawing when every figure with the same name looks the same (see artSprite): it
+   * is then drawn once per document and shared. Leave it out for drawings that vary more.
+   */
+  shared?: string;
   children: ReactNode;
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 
 /** Shared <svg> wrapper: sizing, a11y attributes and the common outline style. */
-export function ArtSvg({ size, title, w, h, defaultSize, className, children }: ArtSvgProps) {
+export function ArtSvg({ size, title, w, h, defaultSize, className, shared, children }: ArtSvgProps) {
   const height = size ?? defaultSize;
   const width = round((height * w) / h);
+  const drawing = () => (
+    <g stroke={INK} strokeWidth={STROKE} strokeLinecap="round" strokeLinejoin="round">
+      {children}
+    </g>
+  );
+  const href = shared === undefined ? undefined : spriteHref(shared, drawing);
   const a11y = title ? ({ role: 'img', 'aria-label': title } as const) : ({ 'aria-hidden': true } as const);
   return (
     <svg
@@ -39,9 +51,7 @@ export function ArtSvg({ size, title, w, h, defaultSize, className, children }: 
       focusable="false"
       {...a11y}
     >
-      <g stroke={INK} strokeWidth={STROKE} strokeLinecap="round" strokeLinejoin="round">
-        {children}
-      </g>
+      {href ? <use href={href} /> : drawing()}
     </svg>
   );
 }

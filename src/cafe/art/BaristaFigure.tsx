@@ -19,10 +19,18 @@ const APRON = 'M31 51 L49 51 L52 84 L28 84 Z';
  * viewBox 90×100; default height 110 px.
  */
 export function BaristaFigure({ state, seed = 0, size, title }: BaristaFigureProps) {
-  const skin = SKINS[variantOf(seed).skin];
+  const v = variantOf(seed);
+  const skin = SKINS[v.skin];
   const shirt = 'var(--art-shirt)';
   return (
-    <ArtSvg w={90} h={100} defaultSize={110} size={size} title={title}>
+    <ArtSvg
+      w={90}
+      h={100}
+      defaultSize={110}
+      size={size}
+      title={title}
+      shared={`barista-${state}-${v.style}${v.skin}${v.hair}${v.detail}`}
+    >
       {state === 'initializing' && (
         <g>
           {/* arms reach behind the back to tie the strings */}

@@ -54,7 +54,7 @@ function UprightCup({ lid, coffee }: { lid: boolean; coffee: 'half' | 'none' }) 
  */
 export function Cup({ state, size, title }: CupProps) {
   return (
-    <ArtSvg w={60} h={88} defaultSize={64} size={size} title={title}>
+    <ArtSvg w={60} h={88} defaultSize={64} size={size} title={title} shared={`cup-${state}`}>
       <g transform="translate(0 8)">
         {state === 'brewing' && (
           <>

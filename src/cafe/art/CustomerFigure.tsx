@@ -31,8 +31,16 @@ export function CustomerFigure({ kind, mood, seed = 0, size, title }: CustomerFi
   const skin = SKINS[variantOf(seed).skin];
   const detail = variantOf(seed).detail;
   const sitting = mood === 'free' || mood === 'seated';
+  const v = variantOf(seed);
   return (
-    <ArtSvg w={80} h={100} defaultSize={96} size={size} title={title}>
+    <ArtSvg
+      w={80}
+      h={100}
+      defaultSize={96}
+      size={size}
+      title={title}
+      shared={`customer-${kind}-${mood}-${v.style}${v.skin}${v.hair}${v.detail}`}
+    >
       {sitting ? (
         <Seated shirt={shirt} skin={skin} detail={detail} seed={seed} mood={mood} />
       ) : (

@@ -16,6 +16,10 @@ import {
   clockAngles,
 } from './index';
 import { variantOf } from './ArtSvg';
+import { artMarkup } from './artSprite';
+import type { CustomerMood } from './CustomerFigure';
+import type { BaristaState } from './BaristaFigure';
+import type { CupState } from './Cup';
 
 const html = (el: ReactElement): string => renderToStaticMarkup(el);
 
@@ -174,5 +178,40 @@ describe('other states', () => {
     const all = every.map(([, make]) => html(make())).join('');
     const colours = all.match(/(?:fill|stroke)="([^"]*)"/g) ?? [];
     for (const c of colours) expect(c).toMatch(/="(?:var\(--[a-z0-9-]+\)|none)"/);
+  });
+});
+
+describe('shared drawings (the sprite a figure <use>s in the browser)', () => {
+  const moods: CustomerMood[] = ['waiting', 'served', 'error', 'turnedAway', 'free', 'seated'];
+  const baristas: BaristaState[] = ['initializing', 'busy', 'idle', 'shutdown'];
+  const cups: CupState[] = ['brewing', 'full', 'spilled', 'abandoned'];
+  const seeds = Array.from({ length: 48 }, (_, i) => i);
+
+  it('are written as the very markup React renders inline, for every figure that is shared', () => {
+    const figures: ReactElement[] = [
+      ...(['sync', 'async'] as const).flatMap((kind) =>
+        moods.flatMap((mood) =>
+          seeds.map((seed) => <CustomerFigure key={seed} kind={kind} mood={mood} seed={seed} />),
+        ),
+      ),
+      ...baristas.flatMap((state) =>
+        seeds.map((seed) => <BaristaFigure key={seed} state={state} seed={seed} />),
+      ),
+      ...cups.map((state) => <Cup key={state} state={state} />),
+      ...every.map(([, make]) => make('A title & "quotes"')),
+    ];
+    for (const figure of figures) expect(artMarkup(figure)).toBe(html(figure));
+  });
+
+  it('are named by everything they depend on: one look per seed modulo 48', () => {
+    // The sprite keys customers by kind, mood and look (variantOf): seeds 48 apart must draw alike.
+    for (const seed of seeds) {
+      expect(html(<CustomerFigure kind="async" mood="seated" seed={seed + 48} />)).toBe(
+        html(<CustomerFigure kind="async" mood="seated" seed={seed} />),
+      );
+      expect(html(<BaristaFigure state="busy" seed={seed + 96} />)).toBe(
+        html(<BaristaFigure state="busy" seed={seed} />),
+      );
+    }
   });
 });
