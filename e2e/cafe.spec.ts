@@ -345,3 +345,36 @@ test('issue #15: events waiting on the rail when the baristas go to 0 leave it f
   await expect(c.locator('li[data-box="nobody"]')).toContainText('1'); // #1 had already started: it ran
   expect(problems).toEqual([]);
 });
+
+test('each look of a figure is drawn once, in a hidden sprite every figure of that look uses', async ({
+  page,
+}) => {
+  await page.goto('/?paused=1');
+  await cafe(page).press('Shift+S');
+  await cafe(page).press('Shift+A');
+  await stepUntil(page, async () => (await customer(page, 10).getAttribute('data-status')) === 'seated');
+  const drawn = await page.evaluate(() => {
+    const sprite = document.getElementById('lc-art-sprite');
+    const looks = [...(sprite?.querySelectorAll('defs > g[id]') ?? [])].map((g) => g.id);
+    const uses = [...document.querySelectorAll('.scene svg.lc-art use')].map((u) => u.getAttribute('href'));
+    return {
+      hidden: sprite?.getAttribute('aria-hidden'),
+      box: sprite ? [sprite.getBoundingClientRect().width, sprite.getBoundingClientRect().height] : [],
+      looks,
+      uses,
+      drawnParts: looks.map(
+        (id) => document.getElementById(id)?.querySelectorAll('path, circle, rect').length,
+      ),
+      unresolved: uses.filter((href) => !href || !document.querySelector(href)),
+    };
+  });
+  // Ten customers and their baristas are on screen, each a <use> of a look in the sprite.
+  expect(drawn.uses.length).toBeGreaterThanOrEqual(10);
+  expect(drawn.unresolved).toEqual([]);
+  expect(new Set(drawn.looks).size).toBe(drawn.looks.length);
+  for (const href of drawn.uses) expect(drawn.looks).toContain(href!.slice(1));
+  for (const parts of drawn.drawnParts) expect(parts).toBeGreaterThan(3);
+  // The sprite itself takes no room and is not read out.
+  expect(drawn.hidden).toBe('true');
+  expect(drawn.box).toEqual([0, 0]);
+});
