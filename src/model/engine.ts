@@ -275,6 +275,21 @@ export function invocationRecordOf(instance: Instance<InvocationContext>): Invoc
   return r;
 }
 
+/**
+ * Frozen records of active invocations, by context: a context is replaced at each assign, never
+ * changed, and shared with snapshots and the simulations restored from them, so a record is
+ * built once per context and state, and a seek's first frame reuses the ones play already built.
+ */
+const frozenRecords = new WeakMap<object, { value: string; record: InvocationRecord }>();
+
+function frozenRecordOf(instance: Instance<InvocationContext>): InvocationRecord {
+  const kept = frozenRecords.get(instance.context);
+  if (kept?.value === instance.value) return kept.record;
+  const record = Object.freeze(invocationRecordOf(instance));
+  frozenRecords.set(instance.context, { value: instance.value, record });
+  return record;
+}
+
 /** What the views show of an environment. */
 export function environmentViewOf(instance: Instance<EnvironmentContext>): EnvironmentView {
   const c = instance.context;
@@ -1226,8 +1241,7 @@ export class LambdaEngine implements RunnerHost {
     const finished = this.finished.total;
     if (this.listed?.steps === steps && this.listed.finished === finished) return this.listed.records;
     const all: { seq: number; record: InvocationRecord }[] = this.finished.toArray();
-    for (const a of this.active.values())
-      all.push({ seq: a.seq, record: Object.freeze(invocationRecordOf(a.instance)) });
+    for (const a of this.active.values()) all.push({ seq: a.seq, record: frozenRecordOf(a.instance) });
     all.sort((a, b) => a.seq - b.seq);
     const records = all.map((i) => i.record);
     this.listed = { steps, finished, records };
@@ -1246,8 +1260,7 @@ export class LambdaEngine implements RunnerHost {
         : undefined;
     if (!active) {
       const list: KeptInvocation[] = [];
-      for (const a of this.active.values())
-        list.push({ seq: a.seq, record: Object.freeze(invocationRecordOf(a.instance)) });
+      for (const a of this.active.values()) list.push({ seq: a.seq, record: frozenRecordOf(a.instance) });
       list.sort((a, b) => a.seq - b.seq);
       active = list;
       this.activeListed = { steps, finished, active };

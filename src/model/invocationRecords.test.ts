@@ -76,6 +76,14 @@ describe('invocationBlocks(): the same records in blocks a view can fold once', 
     const again = restored.invocationBlocks();
     expect(again.sealed).toHaveLength(sealed.length);
     again.sealed.forEach((block, i) => expect(block).toBe(sealed[i]));
+    // The calls still going are the same records too (built once per state, during play), and
+    // read as a restore that shares nothing with the original (a structured clone) reads them.
+    const records = (s: typeof sim) => s.invocationBlocks().active.map((k) => k.record);
+    expect(records(restored)).toHaveLength(active.length);
+    records(restored).forEach((record, i) => expect(record).toBe(active[i].record));
+    const cloned = createLambdaSimulation({ snapshot: structuredClone(sim.snapshot()) });
+    expect(records(cloned)).toEqual(records(restored));
+    expect(records(cloned)[0]).not.toBe(records(restored)[0]);
     // The restored run goes on and finishes more calls: the shared blocks stay as they were.
     const before = sealed.map((b) => b.map((k) => k.record.requestId));
     restored.advanceBy(60_000);
