@@ -2,15 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useCafeStore } from '../../store/CafeContext';
 import { formatClock } from '../format';
 import { shareUrl } from '../../embed/shareLinkStart';
+import type { ShareStatus as Status } from './shareFlow';
 import './share.css';
-
-type Status =
-  | { kind: 'idle' }
-  | { kind: 'working' }
-  | { kind: 'copied'; url: string; at: number }
-  /** The clipboard was refused: the link is shown, selected, to copy by hand. */
-  | { kind: 'manual'; url: string; at: number }
-  | { kind: 'refused'; text: string };
 
 /**
  * "Share": copies a link that reopens this session (src/embed/shareLink.ts) — paused at this
@@ -27,34 +20,12 @@ export function ShareButton() {
 
   async function share() {
     setStatus({ kind: 'working' });
-    const taken = store.getState().sharedSession();
-    if ('refused' in taken) {
-      setStatus({ kind: 'refused', text: taken.refused });
-      return;
-    }
-    let url: string;
     try {
-      const { encodeShare, SHARE_MAX_CHARS } = await import('../../embed/shareLink');
-      const fragment = await encodeShare(taken.session);
-      if (fragment.length > SHARE_MAX_CHARS) {
-        setStatus({
-          kind: 'refused',
-          text: `This session has too many recorded steps for one link (${taken.session.actions.length}). Reset, then share a shorter one.`,
-        });
-        return;
-      }
-      url = shareUrl(window.location.href, fragment);
+      const { shareSession } = await import('./shareFlow');
+      setStatus(await shareSession(store.getState(), shareUrl));
     } catch {
-      // The codec's chunk did not arrive (offline before it was cached) or compression is missing.
+      // The flow's chunk did not arrive (offline before it was cached).
       setStatus({ kind: 'refused', text: 'The link could not be made in this browser. Try again.' });
-      return;
-    }
-    const at = taken.session.at;
-    try {
-      await navigator.clipboard.writeText(url);
-      setStatus({ kind: 'copied', url, at });
-    } catch {
-      setStatus({ kind: 'manual', url, at });
     }
   }
 

@@ -1,10 +1,13 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { useCafe } from '../../store/CafeContext';
 import { Controls } from '../Controls/Controls';
 import { Narration } from '../Narration/Narration';
 import { Notice } from '../Notice';
 import { Scene } from '../Scene';
-import { HelpOverlay } from '../Help/HelpOverlay';
 import { useStage, useStageStore } from './StageContext';
+
+/** The keys overlay loads when `?` first opens it: the first view is kept small. */
+const HelpOverlay = lazy(() => import('../Help/HelpOverlay').then((m) => ({ default: m.HelpOverlay })));
 
 /**
  * The stage: what a class looks at. The control bar, the narration (notices are drawn over it,
@@ -15,6 +18,7 @@ export function Stage({ guide }: { guide?: ReactNode }) {
   const stage = useStageStore();
   const presenting = useStage((s) => s.presenting);
   const blank = useStage((s) => s.blank);
+  const helpOpen = useCafe((s) => s.helpOpen);
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -51,7 +55,11 @@ export function Stage({ guide }: { guide?: ReactNode }) {
           <Scene />
         </div>
       </div>
-      <HelpOverlay />
+      {helpOpen && (
+        <Suspense fallback={null}>
+          <HelpOverlay />
+        </Suspense>
+      )}
       {blank && (
         <div className="stage-blank" role="status">
           <span className="visually-hidden">Screen blanked: press b or . to show the café again.</span>
