@@ -15,13 +15,11 @@ const CHUNK_MS = 5_000;
 export async function fastForward(cafe: CafeStore, until: number): Promise<void> {
   const s = () => cafe.getState();
   for (let guard = 0; s().now < until && guard < 10_000; guard++) {
-    if (!s().seeking) {
-      const virtualMs = Math.min(CHUNK_MS, until - s().now);
-      s().play();
-      // tick advances by realMs × speed (at most 250 real ms a call), like an animation frame.
-      s().tick(virtualMs / s().speed);
-      s().pause();
-    }
+    const virtualMs = Math.min(CHUNK_MS, until - s().now);
+    s().play();
+    // tick advances by realMs × speed (at most 250 real ms a call), like an animation frame.
+    s().tick(virtualMs / s().speed);
+    s().pause();
     await turn();
   }
 }

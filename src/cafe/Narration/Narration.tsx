@@ -21,20 +21,14 @@ export function announcementFor(lines: readonly NarrationLine[]): string {
 
 /** Step back or a drag on the timeline moved the app into the past: say so, over the narration. */
 function RewindTag() {
-  const seeking = useCafe((s) => s.seeking);
   const inPast = useCafe((s) => s.now < s.sessionEnd);
-  if (!seeking && !inPast) return null;
+  if (!inPast) return null;
+  // A seek is synchronous (the store's `seeking` is always false): there is no "rewinding" state.
   return (
     <span className="rewind-tag" role="status">
-      {seeking ? (
-        'Rewinding…'
-      ) : (
-        <>
-          In the past
-          {/* Presenter mode shows the two words only, large enough for the back of the room. */}
-          <span className="rewind-more">: Play replays; a new action drops what came after</span>
-        </>
-      )}
+      In the past
+      {/* Presenter mode shows the two words only, large enough for the back of the room. */}
+      <span className="rewind-more">: Play replays; a new action drops what came after</span>
     </span>
   );
 }
