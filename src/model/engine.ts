@@ -1240,8 +1240,7 @@ export class LambdaEngine implements RunnerHost {
     const steps = this.runner.steps;
     const finished = this.finished.total;
     if (this.listed?.steps === steps && this.listed.finished === finished) return this.listed.records;
-    const all: { seq: number; record: InvocationRecord }[] = this.finished.toArray();
-    for (const a of this.active.values()) all.push({ seq: a.seq, record: frozenRecordOf(a.instance) });
+    const all: KeptInvocation[] = [...this.finished.toArray(), ...this.activeKept()];
     all.sort((a, b) => a.seq - b.seq);
     const records = all.map((i) => i.record);
     this.listed = { steps, finished, records };
@@ -1250,22 +1249,22 @@ export class LambdaEngine implements RunnerHost {
 
   private activeListed: { steps: number; finished: number; active: readonly KeptInvocation[] } | undefined;
 
-  /** The kept records in blocks (see InvocationBlocks): the finished ring's own chunks, not copies. */
-  invocationBlocks(): InvocationBlocks {
+  /** The calls not yet finished, in acceptance order, frozen; rebuilt only when the model changed. */
+  private activeKept(): readonly KeptInvocation[] {
     const steps = this.runner.steps;
     const finished = this.finished.total;
-    let active =
-      this.activeListed?.steps === steps && this.activeListed.finished === finished
-        ? this.activeListed.active
-        : undefined;
-    if (!active) {
-      const list: KeptInvocation[] = [];
-      for (const a of this.active.values()) list.push({ seq: a.seq, record: frozenRecordOf(a.instance) });
-      list.sort((a, b) => a.seq - b.seq);
-      active = list;
-      this.activeListed = { steps, finished, active };
-    }
-    return { ...this.finished.blocks(), active };
+    if (this.activeListed?.steps === steps && this.activeListed.finished === finished)
+      return this.activeListed.active;
+    const active: KeptInvocation[] = [];
+    for (const a of this.active.values()) active.push({ seq: a.seq, record: frozenRecordOf(a.instance) });
+    active.sort((a, b) => a.seq - b.seq);
+    this.activeListed = { steps, finished, active };
+    return active;
+  }
+
+  /** The kept records in blocks (see InvocationBlocks): the finished ring's own chunks, not copies. */
+  invocationBlocks(): InvocationBlocks {
+    return { ...this.finished.blocks(), active: this.activeKept() };
   }
 
   invocationState(requestId: string): InvocationRecord | undefined {

@@ -96,6 +96,12 @@ export function variantOf(seed: number): Variant {
   };
 }
 
+/** A name for the look `variantOf(seed)` picks (for shared drawings: see ArtSvg's `shared`). */
+export function lookOf(seed: number): string {
+  const v = variantOf(seed);
+  return `${v.style}${v.skin}${v.hair}${v.detail}`;
+}
+
 export const SKINS = [
   'var(--art-skin-1)',
   'var(--art-skin-2)',

@@ -1,4 +1,4 @@
-import { ArtSvg, Head, Lambda, SKINS, Tube, variantOf } from './ArtSvg';
+import { ArtSvg, lookOf, Head, Lambda, SKINS, Tube, variantOf } from './ArtSvg';
 import type { ArtProps } from './ArtSvg';
 import { MachineShape } from './EspressoMachine';
 
@@ -19,8 +19,7 @@ const APRON = 'M31 51 L49 51 L52 84 L28 84 Z';
  * viewBox 90×100; default height 110 px.
  */
 export function BaristaFigure({ state, seed = 0, size, title }: BaristaFigureProps) {
-  const v = variantOf(seed);
-  const skin = SKINS[v.skin];
+  const skin = SKINS[variantOf(seed).skin];
   const shirt = 'var(--art-shirt)';
   return (
     <ArtSvg
@@ -29,7 +28,7 @@ export function BaristaFigure({ state, seed = 0, size, title }: BaristaFigurePro
       defaultSize={110}
       size={size}
       title={title}
-      shared={`barista-${state}-${v.style}${v.skin}${v.hair}${v.detail}`}
+      shared={`barista-${state}-${lookOf(seed)}`}
     >
       {state === 'initializing' && (
         <g>

@@ -1,4 +1,4 @@
-import { ArtSvg, Head, MiniCup, SKINS, Tube, variantOf } from './ArtSvg';
+import { ArtSvg, lookOf, Head, MiniCup, SKINS, Tube, variantOf } from './ArtSvg';
 import type { ArtProps, Expression } from './ArtSvg';
 
 export type CustomerKind = 'sync' | 'async';
@@ -31,7 +31,6 @@ export function CustomerFigure({ kind, mood, seed = 0, size, title }: CustomerFi
   const skin = SKINS[variantOf(seed).skin];
   const detail = variantOf(seed).detail;
   const sitting = mood === 'free' || mood === 'seated';
-  const v = variantOf(seed);
   return (
     <ArtSvg
       w={80}
@@ -39,7 +38,7 @@ export function CustomerFigure({ kind, mood, seed = 0, size, title }: CustomerFi
       defaultSize={96}
       size={size}
       title={title}
-      shared={`customer-${kind}-${mood}-${v.style}${v.skin}${v.hair}${v.detail}`}
+      shared={`customer-${kind}-${mood}-${lookOf(seed)}`}
     >
       {sitting ? (
         <Seated shirt={shirt} skin={skin} detail={detail} seed={seed} mood={mood} />
