@@ -10,7 +10,9 @@ export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
   workers: 2,
-  retries: 0,
+  // On CI (a clean clone on a small shared machine) a failed test runs once more; one that passes
+  // only then is listed as "flaky" in the report, which is a bug to fix, not a pass to forget.
+  retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   timeout: 30_000,
   use: {

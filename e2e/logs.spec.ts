@@ -50,7 +50,12 @@ test('a log line selects the customer it belongs to, and selecting a customer fi
   await page.getByRole('tab', { name: 'CloudWatch logs' }).click();
 
   const lines = page.getByTestId('logs-list').getByRole('option');
-  await lines.filter({ hasText: 'START RequestId' }).first().click();
+  // The panels below the stage catch up when scrolled to: read the log once it has (START, the
+  // output, END and REPORT of each order), as a reader would.
+  await expect(lines).toHaveCount(8);
+  const start = lines.filter({ hasText: 'START RequestId' }).first();
+  await expect(start).toHaveAttribute('data-request-id', /.+/);
+  await start.click();
   await expect(page.locator('li.customer[data-customer="1"] .customer-button')).toHaveAttribute(
     'aria-pressed',
     'true',
