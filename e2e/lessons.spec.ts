@@ -211,7 +211,6 @@ test('a deep link opens its step, paused at its start; an unknown lesson or step
 
 test('in a lesson the presenter keys are the slides: run, show the result, next step', async ({ page }) => {
   await page.goto('/?lesson=receipt&step=1');
-  // The lesson's card loads in its own chunk; a key pressed before it is there steps the café.
   await expect(card(page)).toHaveAttribute('data-phase', 'ready');
   await cafe(page).focus();
   await page.keyboard.press('PageDown');
@@ -240,6 +239,31 @@ test('in a lesson the presenter keys are the slides: run, show the result, next 
   await expect(guide(page)).toHaveCount(0);
   await expect(cafe(page).locator('.scene')).not.toHaveAttribute('data-highlight');
 });
+
+for (const [where, url, chunk] of [
+  ['the app', '/?lesson=receipt&step=1', /\/assets\/LessonGuide-[^/]*\.js$/],
+  ['an embed', '/embed.html?lesson=receipt&step=1', /\/assets\/EmbedLessons-[^/]*\.js$/],
+] as const) {
+  test(`in ${where}, a slide key pressed while the lesson is still loading goes to the lesson once it is there`, async ({
+    page,
+  }) => {
+    // The lesson's card loads in its own chunk: hold it, as a slow network would.
+    const gate: { open?: () => void } = {};
+    const held = new Promise<void>((resolve) => (gate.open = resolve));
+    await page.route(chunk, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(url);
+    await expect(page.getByRole('status').filter({ hasText: 'Loading the lessons…' })).toBeVisible();
+    await cafe(page).focus();
+    await page.keyboard.press('PageDown');
+    gate.open?.();
+    // The key ran the step (not a step of the café that the lesson then reset).
+    await expect(card(page)).toHaveAttribute('data-phase', 'running');
+    await expect(card(page).getByRole('heading', { level: 2 })).toHaveText('202 at once');
+  });
+}
 
 test('the lessons fit a phone and pass axe, light and dark, with the run’s results drawn in the card', async ({
   page,

@@ -17,6 +17,7 @@ import { PanelTabs, type PanelTab } from '../panels/PanelTabs';
 import { connectEmbed, embedderOrigin, parseAllow } from './embedBridge';
 import { parseEmbedOptions, type ControlsMode, type EmbedOptions, type PanelId } from './embedOptions';
 import { createLessonsHub, type LessonsHub } from './lessonsHub';
+import { LoadingLessons, ReplayKeys, type SlideKey } from '../lessons/ui/LoadingLessons';
 import { applyTheme } from './theme';
 import '../cafe/cafe.css';
 import '../panels/devView.css';
@@ -74,10 +75,12 @@ function EmbeddedCafe({ options, allowed }: { options: EmbedOptions; allowed: st
   useKeys(store, stage, ref, options.controls);
   useBridge(store, hub, allowed);
   const closeLessons = useCallback(() => setLessonLink(undefined), []);
+  const [pressedWhileLoading] = useState<SlideKey[]>(() => []);
 
   const guide = lessonLink && (
-    <Suspense fallback={<p className="lessons-entry">Loading the lessons…</p>}>
+    <Suspense fallback={<LoadingLessons pressed={pressedWhileLoading} />}>
       <EmbedLessons link={lessonLink.link} hub={hub} onClose={closeLessons} />
+      <ReplayKeys pressed={pressedWhileLoading} />
     </Suspense>
   );
   const side = options.panels.flatMap((p) => (p === 'timeline' || p === 'terminal' ? [] : [SIDE_TABS[p]]));

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { savedLastStep } from '../progressKey';
+import { LoadingLessons, ReplayKeys, type SlideKey } from './LoadingLessons';
 import './entry.css';
 
 // The lessons (content, engine, cards) load on demand, off the first view's size budget.
@@ -17,11 +18,13 @@ export interface LessonLink {
 export function LessonsEntry({ link }: { link?: LessonLink }) {
   const [opened, setOpened] = useState<{ link?: LessonLink } | undefined>(link ? { link } : undefined);
   const [last] = useState(savedLastStep);
+  const [pressed] = useState<SlideKey[]>(() => []);
 
   if (opened) {
     return (
-      <Suspense fallback={<p className="lessons-entry">Loading the lessons…</p>}>
+      <Suspense fallback={<LoadingLessons pressed={pressed} />}>
         <LessonGuide link={opened.link} onClose={() => setOpened(undefined)} />
+        <ReplayKeys pressed={pressed} />
       </Suspense>
     );
   }
