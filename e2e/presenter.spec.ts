@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { cafe, clockSeconds, keysLive, seriousViolations, ZONES } from './support';
+import { cafe, clockSeconds, keysLive, seriousViolations, textWiderThanItsBox, ZONES } from './support';
 
 // An instructor's journey: presenter mode from a link, a button or `p`; clicker keys from load;
 // type big enough for the back of the room; blanking; leaving again.
@@ -134,4 +134,37 @@ test('presenter mode keeps dark mode, and stays axe clean', async ({ page }) => 
   const bg = await stage(page).evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(bg).not.toBe('rgb(255, 255, 255)');
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('a presenter link opened on a 390 px phone keeps the phone’s sizes: no text spills out of its box, and the stage scrolls to the end', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/?paused=1&present=1&baristas=1&failure=always');
+  const c = cafe(page);
+  await c.getByRole('button', { name: /Order at the counter/ }).click();
+  await c.getByRole('button', { name: /Order for a table/ }).click();
+  await c.getByRole('button', { name: /Order at the counter/ }).click(); // 429: turned away
+  await c.getByRole('button', { name: /Order for a table/ }).click();
+  for (let i = 0; i < 6; i++) await c.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(stage(page)).toHaveAttribute('data-presenting', 'true');
+
+  expect(await textWiderThanItsBox(page, '.stage[data-presenting]')).toEqual([]);
+  // The café is taller than a phone: the reader scrolls the stage (a wheel or a finger) to the pass.
+  const pass = c.locator('[data-zone="pass"]');
+  await expect(pass).not.toBeInViewport({ ratio: 0.99 });
+  await stage(page).hover();
+  await page.mouse.wheel(0, 3000);
+  await expect(pass).toBeInViewport({ ratio: 0.99 });
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // A lesson in presenter mode: its card comes under the café, whole, at a phone's type size.
+  await page.goto('/?paused=1&present=1&lesson=receipt&step=2');
+  const card = page.locator('article.lesson-card');
+  await expect(card.getByRole('heading', { level: 2 })).toHaveText('The event waits in Lambda’s queue');
+  await card.getByRole('radio').first().scrollIntoViewIfNeeded();
+  await expect(card.getByRole('radio').first()).toBeInViewport();
+  const text = await card.locator('.lesson-text').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(text).toBeLessThanOrEqual(18);
+  expect(await textWiderThanItsBox(page, '.stage[data-presenting]')).toEqual([]);
 });

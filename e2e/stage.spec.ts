@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { cafe, clockSeconds, keysLive, watchConsole, ZONES } from './support';
+import { cafe, clockSeconds, keysLive, textWiderThanItsBox, watchConsole, ZONES } from './support';
 
 // The stage: the café in the first view, nothing on the page moving while it plays, a phone
 // layout with both sides together, and an idle café that costs nothing.
@@ -143,28 +143,7 @@ test('on a 390 px phone the sync and async sides are side by side and no text is
   expect(Math.abs(sync!.y - async!.y)).toBeLessThan(2);
 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  const overflowing = await page.evaluate(() => {
-    const bad: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('section.cafe *')) {
-      if (!(el instanceof HTMLElement) || el.closest('svg')) continue;
-      const style = getComputedStyle(el);
-      // Screen-reader-only text is clipped to 1 px on purpose.
-      if (style.display === 'none' || style.display === 'inline' || el.clientWidth <= 1) continue;
-      // Scroll containers (the terminal, the logs) scroll on purpose; a clipped line must say so (…).
-      if (['auto', 'scroll'].includes(style.overflowX)) continue;
-      if (
-        style.overflowX !== 'visible' &&
-        (style.textOverflow === 'ellipsis' || style.webkitLineClamp !== 'none')
-      )
-        continue;
-      if (el.scrollWidth > el.clientWidth + 1)
-        bad.push(
-          `${el.tagName.toLowerCase()}.${el.className}: ${el.scrollWidth} > ${el.clientWidth} "${(el.textContent ?? '').slice(0, 40)}"`,
-        );
-    }
-    return bad;
-  });
-  expect(overflowing).toEqual([]);
+  expect(await textWiderThanItsBox(page, 'section.cafe')).toEqual([]);
 });
 
 test('the timeline axis labels never collide, on a phone either', async ({ page }) => {

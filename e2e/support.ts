@@ -47,3 +47,32 @@ export async function keysLive(page: Page) {
 
 /** The scene's regions, as lessons and the tests name them. */
 export const ZONES = ['contrast', 'rail', 'baristas', 'pass', 'counter', 'tables'] as const;
+
+/**
+ * The elements under `root` whose content is wider than their box (text that spills out of its
+ * card), as `tag.class: scrollWidth > clientWidth "text"`. Scroll containers, deliberate
+ * ellipses and line clamps are left out: they show that they cut.
+ */
+export async function textWiderThanItsBox(page: Page, root: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const bad: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>(`${selector} *`)) {
+      if (!(el instanceof HTMLElement) || el.closest('svg')) continue;
+      const style = getComputedStyle(el);
+      // Screen-reader-only text is clipped to 1 px on purpose.
+      if (style.display === 'none' || style.display === 'inline' || el.clientWidth <= 1) continue;
+      // Scroll containers (the terminal, the logs) scroll on purpose; a clipped line must say so (…).
+      if (['auto', 'scroll'].includes(style.overflowX)) continue;
+      if (
+        style.overflowX !== 'visible' &&
+        (style.textOverflow === 'ellipsis' || style.webkitLineClamp !== 'none')
+      )
+        continue;
+      if (el.scrollWidth > el.clientWidth + 1)
+        bad.push(
+          `${el.tagName.toLowerCase()}.${el.className}: ${el.scrollWidth} > ${el.clientWidth} "${(el.textContent ?? '').slice(0, 40)}"`,
+        );
+    }
+    return bad;
+  }, root);
+}
