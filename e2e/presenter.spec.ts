@@ -1,5 +1,13 @@
 import { test, expect, type Page } from '@playwright/test';
-import { cafe, clockSeconds, keysLive, seriousViolations, textWiderThanItsBox, ZONES } from './support';
+import {
+  busyMomentOnAPhone,
+  cafe,
+  clockSeconds,
+  keysLive,
+  seriousViolations,
+  textWiderThanItsBox,
+  ZONES,
+} from './support';
 
 // An instructor's journey: presenter mode from a link, a button or `p`; clicker keys from load;
 // type big enough for the back of the room; blanking; leaving again.
@@ -139,14 +147,8 @@ test('presenter mode keeps dark mode, and stays axe clean', async ({ page }) => 
 test('a presenter link opened on a 390 px phone keeps the phone’s sizes: no text spills out of its box, and the stage scrolls to the end', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto('/?paused=1&present=1&baristas=1&failure=always');
+  await busyMomentOnAPhone(page, '/?paused=1&present=1');
   const c = cafe(page);
-  await c.getByRole('button', { name: /Order at the counter/ }).click();
-  await c.getByRole('button', { name: /Order for a table/ }).click();
-  await c.getByRole('button', { name: /Order at the counter/ }).click(); // 429: turned away
-  await c.getByRole('button', { name: /Order for a table/ }).click();
-  for (let i = 0; i < 6; i++) await c.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(stage(page)).toHaveAttribute('data-presenting', 'true');
 
   expect(await textWiderThanItsBox(page, '.stage[data-presenting]')).toEqual([]);

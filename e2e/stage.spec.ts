@@ -1,5 +1,13 @@
 import { test, expect, type Page } from '@playwright/test';
-import { cafe, clockSeconds, keysLive, textWiderThanItsBox, watchConsole, ZONES } from './support';
+import {
+  busyMomentOnAPhone,
+  cafe,
+  clockSeconds,
+  keysLive,
+  textWiderThanItsBox,
+  watchConsole,
+  ZONES,
+} from './support';
 
 // The stage: the café in the first view, nothing on the page moving while it plays, a phone
 // layout with both sides together, and an idle café that costs nothing.
@@ -121,14 +129,8 @@ test('nothing on the page moves while ten orders, the narration, a notice and th
 test('on a 390 px phone the sync and async sides are side by side and no text is wider than its box', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto('/?paused=1&baristas=1&failure=always');
+  await busyMomentOnAPhone(page, '/?paused=1');
   const c = cafe(page);
-  await c.getByRole('button', { name: /Order at the counter/ }).click();
-  await c.getByRole('button', { name: /Order for a table/ }).click();
-  await c.getByRole('button', { name: /Order at the counter/ }).click(); // 429: turned away
-  await c.getByRole('button', { name: /Order for a table/ }).click();
-  for (let i = 0; i < 6; i++) await c.getByRole('button', { name: 'Step', exact: true }).click();
 
   const counter = (await c.locator('[data-zone="counter"]').boundingBox())!;
   const tables = (await c.locator('[data-zone="tables"]').boundingBox())!;

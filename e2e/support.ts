@@ -76,3 +76,19 @@ export async function textWiderThanItsBox(page: Page, root: string): Promise<str
     return bad;
   }, root);
 }
+
+/**
+ * A 390 × 844 phone at a busy moment: one barista, failing handlers, two orders at the counter
+ * (the second turned away with a 429) and two for a table, six steps on. `url` is the page
+ * (with its own query), to which the barista and failure settings are added.
+ */
+export async function busyMomentOnAPhone(page: Page, url: string) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${url}&baristas=1&failure=always`);
+  const c = cafe(page);
+  await c.getByRole('button', { name: /Order at the counter/ }).click();
+  await c.getByRole('button', { name: /Order for a table/ }).click();
+  await c.getByRole('button', { name: /Order at the counter/ }).click(); // 429: turned away
+  await c.getByRole('button', { name: /Order for a table/ }).click();
+  for (let i = 0; i < 6; i++) await stepButton(page).click();
+}
