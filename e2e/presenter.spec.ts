@@ -5,6 +5,7 @@ import {
   clockSeconds,
   keysLive,
   seriousViolations,
+  stepUntil,
   textWiderThanItsBox,
   ZONES,
 } from './support';
@@ -169,4 +170,23 @@ test('a presenter link opened on a 390 px phone keeps the phone’s sizes: no te
   const text = await card.locator('.lesson-text').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(text).toBeLessThanOrEqual(18);
   expect(await textWiderThanItsBox(page, '.stage[data-presenting]')).toEqual([]);
+});
+
+test('at 1920×1080 a resting barista’s words fit its station: nothing is cut off at the foot of the card', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('/?paused=1&present=1');
+  await cafe(page)
+    .getByRole('button', { name: /Order at the counter/ })
+    .click();
+  const station = cafe(page).locator('li.station[data-env="env-1"]');
+  await stepUntil(page, async () => (await station.getAttribute('data-state')) === 'idle');
+  await expect(station.locator('.station-short')).toHaveText('resting (frozen)');
+  // The card clips what overflows it (overflow: hidden): its content must be no taller than it.
+  const { content, box } = await station.evaluate((el) => ({
+    content: el.scrollHeight,
+    box: el.clientHeight,
+  }));
+  expect(content).toBeLessThanOrEqual(box + 1);
 });
