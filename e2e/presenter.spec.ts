@@ -172,7 +172,7 @@ test('a presenter link opened on a 390 px phone keeps the phone’s sizes: no te
   expect(await textWiderThanItsBox(page, '.stage[data-presenting]')).toEqual([]);
 });
 
-test('at 1920×1080 a resting barista’s words fit its station: nothing is cut off at the foot of the card', async ({
+test('at 1920×1080 a resting barista’s words fit its station, and the pass fits its zone, its labels in one column', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
@@ -189,4 +189,14 @@ test('at 1920×1080 a resting barista’s words fit its station: nothing is cut 
     box: el.clientHeight,
   }));
   expect(content).toBeLessThanOrEqual(box + 1);
+
+  const pass = cafe(page).locator('[data-zone="pass"]');
+  const fit = await pass.evaluate((el) => ({ content: el.scrollHeight, box: el.clientHeight }));
+  expect(fit.content).toBeLessThanOrEqual(fit.box + 1);
+  // OnSuccess, Result to nobody, OnFailure, DLQ, Discarded: each label starts where the others do.
+  const lefts = await pass
+    .locator('.pass-boxes li > span:last-child')
+    .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
+  expect(lefts).toHaveLength(5);
+  expect(new Set(lefts).size).toBe(1);
 });

@@ -39,8 +39,9 @@ export function Pass({ scene }: { scene: SceneView }) {
           </span>
         </li>
         <li data-box="discarded" className="pass-failed">
-          <span className="discard-mark pass-icon" aria-hidden="true">
-            ∅
+          {/* The box is an icon's size; the glyph inside is drawn large (its own font size). */}
+          <span className="pass-icon" aria-hidden="true">
+            <span className="discard-mark">∅</span>
           </span>
           <span>
             Discarded<span className="box-long"> (failed)</span>: <strong>{scene.discardedCount}</strong>
