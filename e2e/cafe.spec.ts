@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { cafe, clockSeconds, seriousViolations, stepUntil, watchConsole } from './support';
+import { cafe, clockSeconds, seriousViolations, stepButton, stepUntil, watchConsole } from './support';
 
 // A student's journeys through the café. Every test starts paused (?paused=1) and moves the
 // model with Step, so what we assert is the model's order of events, not a race with the clock.
@@ -378,3 +378,33 @@ test('each look of a figure is drawn once, in a hidden sprite every figure of th
   expect(drawn.hidden).toBe('true');
   expect(drawn.box).toEqual([0, 0]);
 });
+
+for (const [size, width, height, query] of [
+  ['390 px phone', 390, 844, ''],
+  ['1280×800 laptop', 1280, 800, ''],
+  ['1920×1080 presenter', 1920, 1080, '&present=1'],
+] as const) {
+  test(`on a ${size} a waiting caller's "Blocked …" bubble stays inside its own card`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto(`/?paused=1&baristas=3${query}`);
+    for (let i = 0; i < 3; i++)
+      await cafe(page)
+        .getByRole('button', { name: /Order at the counter/ })
+        .click();
+    await stepButton(page).click();
+    await stepButton(page).click();
+    const waiting = cafe(page).locator('li.customer[data-status="waiting"]');
+    await expect(waiting).toHaveCount(3);
+    await expect(waiting.first().getByTestId('wait-bubble')).toContainText(/^Blocked \d/);
+    const spill = await waiting.evaluateAll((cards) =>
+      cards.flatMap((card) => {
+        const c = card.getBoundingClientRect();
+        const b = card.querySelector('[data-testid="wait-bubble"]')!.getBoundingClientRect();
+        return b.left < c.left - 0.5 || b.right > c.right + 0.5
+          ? [`${card.textContent}: ${b.right} > ${c.right}`]
+          : [];
+      }),
+    );
+    expect(spill).toEqual([]);
+  });
+}

@@ -200,3 +200,26 @@ test('at 1920×1080 a resting barista’s words fit its station, and the pass fi
   expect(lefts).toHaveLength(5);
   expect(new Set(lefts).size).toBe(1);
 });
+
+test('at 1920×1080 the retry labels of neighbouring tickets on the rail never overlap', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('/?paused=1&present=1&failure=always&baristas=1');
+  for (let i = 0; i < 3; i++)
+    await cafe(page)
+      .getByRole('button', { name: /Order for a table/ })
+      .click();
+  const retrying = cafe(page).locator('li.ticket[data-status="retry"]');
+  await stepUntil(page, async () => (await retrying.count()) >= 2);
+  await expect(retrying.first()).toContainText(/attempt \d+ in/);
+  const boxes = await cafe(page)
+    .locator('li.ticket .ticket-text')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+  const rail = (await cafe(page).locator('[data-zone="rail"]').boundingBox())!;
+  for (const [i, a] of boxes.entries()) {
+    expect(a.bottom, 'inside the rail').toBeLessThanOrEqual(rail.y + rail.height + 0.5);
+    for (const b of boxes.slice(i + 1)) {
+      const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+      expect(apart, `${JSON.stringify(a)} overlaps ${JSON.stringify(b)}`).toBe(true);
+    }
+  }
+});

@@ -88,7 +88,10 @@ function WaitBubble({ customer }: { customer: CustomerView }) {
   return (
     <span className="wait-bubble" data-testid="wait-bubble">
       <span className="mini-clock" style={turn} aria-hidden="true" />
-      <span className="customer-status">Blocked {formatDuration(blockedMs)}</span>
+      {/* Where the card is narrower than the bubble, the time goes under "Blocked", whole. */}
+      <span className="customer-status">
+        <span className="nowrap">Blocked</span> <span className="nowrap">{formatDuration(blockedMs)}</span>
+      </span>
     </span>
   );
 }
